@@ -1,0 +1,70 @@
+package eu.localeconomy.account;
+
+import eu.localeconomy.audit.AuditLog;
+import eu.localeconomy.shared.Actor;
+import eu.localeconomy.shared.Language;
+import eu.localeconomy.shared.TenantId;
+import eu.localeconomy.shared.UserId;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The accounts module's public API for other modules (creating people, looking them up). */
+@Service
+public class Accounts {
+
+    private final UserAccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditLog audit;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final Clock clock;
+
+    Accounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, AuditLog audit,
+             FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** Creates an account with a password (demo data, imports). Null password: the person sets one by e-mail. */
+    @Transactional
+    public UserId create(TenantId tenant, String email, String displayName, Role role, Language language,
+                         String rawPassword) {
+        if ((tenant == null) != (role == Role.PLATFORM_ADMIN)) {
+            throw new IllegalArgumentException("platform administrators, and only they, have no tenant");
+        }
+        var id = new UserId(UUID.randomUUID());
+        repository.insert(new UserAccount(id, tenant, email.trim(), displayName.trim(), role,
+                rawPassword == null ? null : passwordEncoder.encode(rawPassword), language, true, 0, null, null,
+                false, clock.instant(), null));
+        audit.record(Actor.SYSTEM, tenant, "account.created", "user", id, Map.of("role", role));
+        return id;
+    }
+
+    public boolean emailTaken(TenantId tenant, String email) {
+        return repository.findByEmail(tenant, email.trim()).isPresent();
+    }
+
+    public Optional<String> displayName(TenantId tenant, UserId id) {
+        return repository.findById(tenant, id).map(UserAccount::displayName);
+    }
+
+    @Transactional
+    public void changeLanguage(AccountPrincipal principal, Language language) {
+        repository.updateLanguage(principal.userId(), language);
+    }
+
+    /** Ends every session of a person, on every node (their role, status or password changed). */
+    public void endSessions(UserId user) {
+        sessions.findByPrincipalName(user.toString()).keySet().forEach(sessions::deleteById);
+    }
+}

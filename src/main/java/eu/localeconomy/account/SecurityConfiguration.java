@@ -1,0 +1,120 @@
+package eu.localeconomy.account;
+
+import eu.localeconomy.shared.TenantPaths;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Web security for pages: who may open which area of which tenant. A person only ever reaches the pages of their
+ * own tenant and role; every rule that names {@code {slug}} also checks that the slug is the person's tenant.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new Argon2PasswordEncoder(16, 32, 1, properties.argon2MemoryKib(), properties.argon2Iterations());
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, TenantLoginAuthenticationProvider provider,
+                              LoginHandlers handlers) throws Exception {
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**",
+                                "/webjars/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/dev/mailbox", "/dev/mailbox/**", "/language").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(localNetworkOr("ROLE_PLATFORM_ADMIN"))
+                        .requestMatchers("/login/totp").hasAuthority(SecondFactor.PENDING)
+                        .requestMatchers("/admin", "/admin/**", "/account", "/account/**").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/t/{slug}", "/t/{slug}/", "/t/{slug}/login", "/t/{slug}/theme.css",
+                                "/t/{slug}/logo", "/t/{slug}/password/**", "/t/{slug}/invitation",
+                                "/t/{slug}/invitation/**").permitAll()
+                        .requestMatchers("/t/{slug}/office/staff/**", "/t/{slug}/office/staff",
+                                "/t/{slug}/office/audit", "/t/{slug}/office/audit/**",
+                                "/t/{slug}/office/api-tokens", "/t/{slug}/office/api-tokens/**",
+                                "/t/{slug}/office/settings", "/t/{slug}/office/settings/**")
+                        .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN)))
+                        .requestMatchers("/t/{slug}/office", "/t/{slug}/office/**").access(tenantMember(Role.STAFF))
+                        .requestMatchers("/t/{slug}/merchant", "/t/{slug}/merchant/**")
+                        .access(tenantMember(EnumSet.of(Role.MERCHANT_OWNER, Role.CASHIER)))
+                        .requestMatchers("/t/{slug}/pro", "/t/{slug}/pro/**").access(tenantMember(EnumSet.of(Role.PROFESSIONAL)))
+                        .requestMatchers("/t/{slug}/me", "/t/{slug}/me/**").access(tenantMember(EnumSet.of(Role.CITIZEN)))
+                        .requestMatchers("/t/{slug}/account", "/t/{slug}/account/**")
+                        .access(tenantMember(EnumSet.complementOf(EnumSet.of(Role.PLATFORM_ADMIN))))
+                        .anyRequest().denyAll())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .loginProcessingUrl("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .authenticationDetailsSource(LoginHandlers::details)
+                        .successHandler(handlers)
+                        .failureHandler(handlers)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers).permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(self), geolocation=(), microphone=()")));
+        return http.build();
+    }
+
+    /** Allows a role set inside the tenant named by the {@code {slug}} path variable, and nowhere else. */
+    static AuthorizationManager<RequestAuthorizationContext> tenantMember(Set<Role> roles) {
+        return (authentication, context) -> {
+            var auth = authentication.get();
+            if (auth == null || !(auth.getPrincipal() instanceof AccountPrincipal principal)
+                    || auth.getAuthorities().stream().anyMatch(a -> SecondFactor.PENDING.equals(a.getAuthority()))) {
+                return new AuthorizationDecision(false);
+            }
+            String slug = context.getVariables().get("slug");
+            return new AuthorizationDecision(slug != null && slug.equals(principal.tenantSlug())
+                    && roles.contains(principal.role()));
+        };
+    }
+
+    /** Metrics scrapers on the same host or private network, or a platform administrator. */
+    static AuthorizationManager<RequestAuthorizationContext> localNetworkOr(String authority) {
+        var networks = java.util.List.of(new IpAddressMatcher("127.0.0.0/8"), new IpAddressMatcher("::1"),
+                new IpAddressMatcher("10.0.0.0/8"), new IpAddressMatcher("172.16.0.0/12"),
+                new IpAddressMatcher("192.168.0.0/16"));
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            boolean local = networks.stream().anyMatch(m -> m.matches(request));
+            var auth = authentication.get();
+            boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+            return new AuthorizationDecision(local || admin);
+        };
+    }
+
+    static String loginPageFor(String path) {
+        return TenantPaths.slugOf(path).map(slug -> "/t/" + slug + "/login").orElse("/login");
+    }
+}
