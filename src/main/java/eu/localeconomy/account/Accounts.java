@@ -1,6 +1,8 @@
 package eu.localeconomy.account;
 
 import eu.localeconomy.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantId;
@@ -58,9 +60,12 @@ public class Accounts {
         return repository.findById(tenant, id).map(UserAccount::displayName);
     }
 
+    /** Stores a person's language choice and refreshes their session so every following page uses it. */
     @Transactional
-    public void changeLanguage(AccountPrincipal principal, Language language) {
+    public void changeLanguage(AccountPrincipal principal, Language language, HttpServletRequest request,
+                               HttpServletResponse response) {
         repository.updateLanguage(principal.userId(), language);
+        AccountSessions.replacePrincipal(principal.withLanguage(language), request, response);
     }
 
     /** Ends every session of a person, on every node (their role, status or password changed). */

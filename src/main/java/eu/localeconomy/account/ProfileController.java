@@ -65,7 +65,7 @@ class ProfileController {
                     HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         var language = Language.fromCode(code).filter(languagesFor(me)::contains);
         if (language.isEmpty()) {
-            redirect.addFlashAttribute("error", "profile.language.invalid");
+            redirect.addFlashAttribute("alert", "profile.language.invalid");
             return "redirect:" + me.accountPath();
         }
         accounts.updateLanguage(me.userId(), language.get());
@@ -129,7 +129,7 @@ class ProfileController {
                        RedirectAttributes redirect) {
         var account = accounts.findById(me.tenantId(), me.userId()).orElseThrow();
         if (!account.totpEnabled() || !codes.verify(secretBox.decrypt(account.totpSecret()), code.replace(" ", ""))) {
-            redirect.addFlashAttribute("error", "profile.totp.codeWrong");
+            redirect.addFlashAttribute("alert", "profile.totp.codeWrong");
             return "redirect:" + me.accountPath();
         }
         accounts.updateTotp(me.userId(), null, false);

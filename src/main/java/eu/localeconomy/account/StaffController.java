@@ -77,7 +77,7 @@ class StaffController {
     String revoke(TenantContext tenant, @PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
                   RedirectAttributes redirect) {
         boolean revoked = invitations.revoke(tenant, id, me);
-        redirect.addFlashAttribute(revoked ? "notice" : "error", revoked ? "staff.invitation.revoked" : "staff.notFound");
+        redirect.addFlashAttribute(revoked ? "notice" : "alert", revoked ? "staff.invitation.revoked" : "staff.notFound");
         return "redirect:" + tenant.path() + "/office/staff";
     }
 
@@ -85,7 +85,7 @@ class StaffController {
     String resend(TenantContext tenant, @PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
                   RedirectAttributes redirect) {
         boolean sent = invitations.resend(tenant, id, me);
-        redirect.addFlashAttribute(sent ? "notice" : "error", sent ? "staff.invitation.sent" : "staff.notFound");
+        redirect.addFlashAttribute(sent ? "notice" : "alert", sent ? "staff.invitation.sent" : "staff.notFound");
         return "redirect:" + tenant.path() + "/office/staff";
     }
 
@@ -111,9 +111,9 @@ class StaffController {
                                   RedirectAttributes redirect) {
         switch (outcome) {
             case DONE -> redirect.addFlashAttribute("notice", doneKey);
-            case NOT_FOUND -> redirect.addFlashAttribute("error", "staff.notFound");
-            case NOT_YOURSELF -> redirect.addFlashAttribute("error", "staff.notYourself");
-            case LAST_ADMINISTRATOR -> redirect.addFlashAttribute("error", "staff.lastAdministrator");
+            case NOT_FOUND -> redirect.addFlashAttribute("alert", "staff.notFound");
+            case NOT_YOURSELF -> redirect.addFlashAttribute("alert", "staff.notYourself");
+            case LAST_ADMINISTRATOR -> redirect.addFlashAttribute("alert", "staff.lastAdministrator");
         }
         return "redirect:" + tenant.path() + "/office/staff";
     }

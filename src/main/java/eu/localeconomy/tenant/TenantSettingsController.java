@@ -57,7 +57,7 @@ class TenantSettingsController {
     String uploadLogo(TenantContext tenant, @RequestParam("logo") MultipartFile logo, RedirectAttributes redirect)
             throws IOException {
         if (logo.isEmpty() || logo.getSize() > MAX_LOGO_BYTES || !LOGO_TYPES.contains(logo.getContentType())) {
-            redirect.addFlashAttribute("error", "tenant.logo.invalid");
+            redirect.addFlashAttribute("alert", "tenant.logo.invalid");
         } else {
             tenants.updateLogo(tenant.id(), logo.getBytes(), logo.getContentType());
             redirect.addFlashAttribute("notice", "tenant.logo.saved");
