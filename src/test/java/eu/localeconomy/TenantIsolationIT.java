@@ -1,0 +1,120 @@
+package eu.localeconomy;
+
+import eu.localeconomy.account.Role;
+import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.support.IntegrationTest;
+import eu.localeconomy.support.TestTenants;
+import eu.localeconomy.tenant.Tenant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Walks every registered endpoint as every role of tenant A and proves that none of them returns or changes
+ * tenant B's data: B's URLs answer 403/404 (or send to a login page), and no page of A shows B's data.
+ */
+@IntegrationTest
+class TenantIsolationIT {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestTenants fixtures;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    Tenant a;
+    Tenant b;
+    TestTenants.Person bAdmin;
+
+    @BeforeEach
+    void twoTenants() {
+        a = fixtures.tenant(TenantKind.MUNICIPALITY);
+        b = fixtures.tenant(TenantKind.MUNICIPALITY);
+        bAdmin = fixtures.person(b, Role.TENANT_ADMIN);
+    }
+
+    @Test
+    void noEndpointLetsAUserOfOneTenantReachAnother() throws Exception {
+        List<Endpoint> endpoints = endpoints();
+        assertThat(endpoints).as("the harness found the tenant endpoints").hasSizeGreaterThan(15);
+        List<String> leaks = new ArrayList<>();
+        for (Role role : Role.tenantRoles(TenantKind.MUNICIPALITY)) {
+            var person = fixtures.person(a, role);
+            for (Endpoint endpoint : endpoints) {
+                if (!endpoint.pattern().contains("{slug}")) {
+                    continue;
+                }
+                String uri = endpoint.uri(b.slug());
+                MvcResult result = mvc.perform(request(endpoint.method(), uri).with(csrf())
+                        .with(authentication(person.authentication()))).andReturn();
+                int status = result.getResponse().getStatus();
+                boolean publicPage = PUBLIC_TENANT_PAGES.contains(endpoint.pattern());
+                boolean refused = status == 403 || status == 404 || status == 400 || status == 405
+                        || (status == 302 && String.valueOf(result.getResponse().getRedirectedUrl()).contains("/login"));
+                if (!publicPage && !refused) {
+                    leaks.add(role + " " + endpoint.method() + " " + uri + " -> " + status);
+                }
+                String body = result.getResponse().getContentAsString();
+                if (body.contains(bAdmin.email())) {
+                    leaks.add(role + " " + endpoint.method() + " " + uri + " shows tenant B's staff");
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void tenantPagesOfTheOwnTenantNeverShowAnotherTenantsData() throws Exception {
+        var admin = fixtures.person(a, Role.TENANT_ADMIN);
+        for (Endpoint endpoint : endpoints()) {
+            if (!endpoint.pattern().contains("{slug}") || endpoint.method() != HttpMethod.GET) {
+                continue;
+            }
+            String body = mvc.perform(request(HttpMethod.GET, endpoint.uri(a.slug()))
+                    .with(authentication(admin.authentication()))).andReturn().getResponse().getContentAsString();
+            assertThat(body).as(endpoint.uri(a.slug())).doesNotContain(bAdmin.email()).doesNotContain(b.id().toString());
+        }
+    }
+
+    /** Tenant pages every visitor may open: the public site, login, reset and invitation pages, theme and logo. */
+    private static final Set<String> PUBLIC_TENANT_PAGES = Set.of("/t/{slug}", "/t/{slug}/", "/t/{slug}/login",
+            "/t/{slug}/theme.css", "/t/{slug}/logo", "/t/{slug}/password/forgot", "/t/{slug}/password/reset",
+            "/t/{slug}/invitation");
+
+    record Endpoint(HttpMethod method, String pattern) {
+        String uri(String slug) {
+            return pattern.replace("{slug}", slug).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        }
+    }
+
+    private List<Endpoint> endpoints() {
+        Set<Endpoint> found = new LinkedHashSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    found.add(new Endpoint(HttpMethod.GET, pattern));
+                }
+                for (RequestMethod m : methods) {
+                    found.add(new Endpoint(HttpMethod.valueOf(m.name()), pattern));
+                }
+            }
+        });
+        return new ArrayList<>(found);
+    }
+}
