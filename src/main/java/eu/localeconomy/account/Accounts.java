@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
+import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.UserId;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,14 +24,16 @@ import java.util.UUID;
 public class Accounts {
 
     private final UserAccountRepository repository;
+    private final StaffInvitations invitations;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final Clock clock;
 
-    Accounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, AuditLog audit,
-             FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
+    Accounts(UserAccountRepository repository, StaffInvitations invitations, PasswordEncoder passwordEncoder,
+             AuditLog audit, FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
         this.repository = repository;
+        this.invitations = invitations;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.sessions = sessions;
@@ -50,6 +53,11 @@ public class Accounts {
                 false, clock.instant(), null));
         audit.record(Actor.SYSTEM, tenant, "account.created", "user", id, Map.of("role", role));
         return id;
+    }
+
+    /** Invites a colleague in a staff role by e-mail, on behalf of a person or an API client. */
+    public UUID inviteStaff(TenantContext tenant, String email, Role role, Language language, Actor invitedBy) {
+        return invitations.invite(tenant, email, role, language, invitedBy);
     }
 
     public boolean emailTaken(TenantId tenant, String email) {

@@ -51,17 +51,19 @@ class StaffInvitations {
         this.clock = clock;
     }
 
+    /** Invites a colleague; {@code invitedBy} is a person, an API client, or null for the platform itself. */
     @Transactional
-    UUID invite(TenantContext tenant, String email, Role role, Language language, AccountPrincipal invitedBy) {
+    UUID invite(TenantContext tenant, String email, Role role, Language language, Actor invitedBy) {
         if (!role.isStaff()) {
             throw new IllegalArgumentException("only staff roles are invited here");
         }
         Instant now = clock.instant();
         String secret = tokens.issue(tenant.id(), AccountTokens.Purpose.INVITATION, null, email.trim(), role, language,
-                invitedBy == null ? null : invitedBy.userId(), now, now.plus(properties.invitationValidity()));
+                invitedBy instanceof AccountPrincipal person ? person.userId() : null, now,
+                now.plus(properties.invitationValidity()));
         mail.enqueue(new OutgoingMail(tenant.id(), email.trim(), language, "invitation", Map.of(
                 "tenantName", tenant.name(),
-                "inviter", invitedBy == null ? "" : invitedBy.displayName(),
+                "inviter", invitedBy instanceof AccountPrincipal person ? person.displayName() : "",
                 "roleKey", "role." + role.name(),
                 "link", tenant.path() + "/invitation?token=" + secret,
                 "validDays", properties.invitationValidity().toDays())));
