@@ -102,7 +102,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException ex) {
         ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation");
         problem.setProperty("errors", ex.getConstraintViolations().stream()
-                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .map(v -> Map.of("field", lastNode(v.getPropertyPath()), "message", v.getMessage()))
                 .collect(Collectors.toList()));
         return ResponseEntity.badRequest().body(problem);
     }
@@ -111,6 +111,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         logger.error("Unexpected API failure", ex);
         return ResponseEntity.internalServerError().body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal"));
+    }
+
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = "";
+        for (jakarta.validation.Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 
     /** The JSON path of the offending value, e.g. {@code role} or {@code items[2].quantity}. */

@@ -2,6 +2,7 @@ package eu.localeconomy.web;
 
 import eu.localeconomy.account.AccountPrincipal;
 import eu.localeconomy.account.Accounts;
+import eu.localeconomy.account.Role;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantPaths;
@@ -58,7 +59,9 @@ class PlatformLocaleResolver implements LocaleResolver {
     }
 
     static List<Language> allowedOn(HttpServletRequest request) {
-        return CitizenPages.isCitizenPage(pathOf(request)) ? Language.CITIZEN_SCREENS : Language.EVERY_SCREEN;
+        boolean citizen = CitizenPages.isCitizenPage(pathOf(request))
+                || principal().filter(p -> p.role() == Role.CITIZEN).isPresent();
+        return citizen ? Language.CITIZEN_SCREENS : Language.EVERY_SCREEN;
     }
 
     /** The page's path; on an error dispatch, the path of the page that failed. */
