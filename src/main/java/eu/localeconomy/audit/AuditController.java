@@ -38,6 +38,14 @@ class AuditController {
         this.names = names;
     }
 
+    private static java.util.Optional<UUID> parseUuid(String value) {
+        try {
+            return java.util.Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @GetMapping("/t/{slug}/office/audit")
     String list(TenantContext tenant, @ModelAttribute("filter") Filter filter, Model model) {
         var criteria = new AuditQuery.Criteria(filter.action(), filter.actor(), filter.target(),
@@ -46,10 +54,16 @@ class AuditController {
         var events = query.search(tenant.id(), criteria, filter.pageIndex() * PAGE_SIZE, PAGE_SIZE + 1);
         boolean more = events.size() > PAGE_SIZE;
         events = more ? events.subList(0, PAGE_SIZE) : events;
-        Map<UUID, String> actorNames = names.namesOf(tenant.id(),
-                events.stream().map(AuditQuery.Event::actorId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        // People appear by name, whether they acted or were acted upon.
+        var people = events.stream().map(AuditQuery.Event::actorId).filter(Objects::nonNull).collect(Collectors.toSet());
+        events.stream().filter(e -> "user".equals(e.targetType()) && e.targetId() != null)
+                .forEach(e -> parseUuid(e.targetId()).ifPresent(people::add));
+        Map<UUID, String> actorNames = names.namesOf(tenant.id(), people);
         model.addAttribute("events", events);
         model.addAttribute("actorNames", actorNames);
+        Map<String, String> targetNames = new java.util.HashMap<>();
+        actorNames.forEach((id, name) -> targetNames.put(id.toString(), name));
+        model.addAttribute("targetNames", targetNames);
         model.addAttribute("actions", query.actions(tenant.id()));
         model.addAttribute("hasMore", more);
         model.addAttribute("zone", tenant.zone());

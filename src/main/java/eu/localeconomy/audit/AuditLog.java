@@ -53,6 +53,7 @@ public class AuditLog {
         if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
             return actor;
         }
-        return Actor.ANONYMOUS;
+        // Outside a web request (start-up, scheduled jobs, event listeners) the platform itself acts.
+        return RequestOrigin.ipAddress() == null ? Actor.SYSTEM : Actor.ANONYMOUS;
     }
 }
