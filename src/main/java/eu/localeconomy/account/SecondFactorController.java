@@ -57,7 +57,8 @@ class SecondFactorController {
         var principal = (AccountPrincipal) authentication.getPrincipal();
         var account = accounts.findById(principal.tenantId(), principal.userId()).orElseThrow();
         boolean valid = throttle.tryAttempt(request.getRemoteAddr()) && account.totpEnabled()
-                && codes.verify(secretBox.decrypt(account.totpSecret()), code.replace(" ", ""));
+                && codes.matchingStep(secretBox.decrypt(account.totpSecret()), code.replace(" ", ""))
+                .stream().anyMatch(step -> accounts.useTotpStep(account.id(), step));
         HttpSession session = request.getSession();
         if (!valid) {
             int failures = session.getAttribute(FAILURES) instanceof Integer i ? i + 1 : 1;

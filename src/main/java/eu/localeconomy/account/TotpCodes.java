@@ -1,8 +1,7 @@
 package eu.localeconomy.account;
 
-import dev.samstevens.totp.code.CodeVerifier;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
@@ -16,13 +15,13 @@ import java.time.Clock;
 @Component
 class TotpCodes {
 
+    private static final int PERIOD_SECONDS = 30;
     private final DefaultSecretGenerator secrets = new DefaultSecretGenerator(32);
-    private final CodeVerifier verifier;
+    private final DefaultCodeGenerator generator = new DefaultCodeGenerator();
+    private final Clock clock;
 
     TotpCodes(Clock clock) {
-        var verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), () -> clock.instant().getEpochSecond());
-        verifier.setAllowedTimePeriodDiscrepancy(1);
-        this.verifier = verifier;
+        this.clock = clock;
     }
 
     String newSecret() {
@@ -30,7 +29,28 @@ class TotpCodes {
     }
 
     boolean verify(String secret, String code) {
-        return code != null && code.matches("\\d{6}") && verifier.isValidCode(secret, code);
+        return matchingStep(secret, code).isPresent();
+    }
+
+    /**
+     * The time step the code belongs to (the current one or a neighbour, for clock drift), so that the caller can
+     * refuse a step that was already used.
+     */
+    java.util.OptionalLong matchingStep(String secret, String code) {
+        if (code == null || !code.matches("\\d{6}")) {
+            return java.util.OptionalLong.empty();
+        }
+        long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
+        try {
+            for (long step = now - 1; step <= now + 1; step++) {
+                if (java.security.MessageDigest.isEqual(generator.generate(secret, step).getBytes(), code.getBytes())) {
+                    return java.util.OptionalLong.of(step);
+                }
+            }
+        } catch (CodeGenerationException e) {
+            throw new IllegalStateException(e);
+        }
+        return java.util.OptionalLong.empty();
     }
 
     /** The otpauth:// QR an authenticator app scans, as a data URI for an img tag. */

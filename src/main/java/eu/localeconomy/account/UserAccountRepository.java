@@ -93,6 +93,12 @@ class UserAccountRepository {
                 .params(encryptedSecret, enabled, id.value()).update();
     }
 
+    /** Records the TOTP step just used; false if it (or a later one) was used already: a replayed code. */
+    boolean useTotpStep(UserId id, long step) {
+        return jdbc.sql("update user_account set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
+                .params(step, id.value(), step).update() == 1;
+    }
+
     int updateRole(TenantId tenant, UserId id, Role role) {
         return jdbc.sql("update user_account set role = ? where tenant_id = ? and id = ?")
                 .params(role.name(), tenant.value(), id.value()).update();

@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @IntegrationTest
 class LoginIT {
@@ -96,6 +97,11 @@ class LoginIT {
         Cookie rotated = verified.getResponse().getCookie("LEPSESSION");
         mvc.perform(get("/t/" + tenant.slug() + "/office").cookie(rotated != null ? rotated : session))
                 .andExpect(status().isOk());
+
+        // The same code cannot be used a second time (someone who saw it over a shoulder is too late).
+        Cookie second = login(tenant.slug(), person.email(), TestTenants.PASSWORD).andReturn().getResponse().getCookie("LEPSESSION");
+        mvc.perform(post("/login/totp").param("code", code).cookie(second).with(csrf()))
+                .andExpect(status().isOk()).andExpect(view().name("account/totp-login"));
     }
 
     @Test
