@@ -2,6 +2,7 @@ package eu.localeconomy.api;
 
 import eu.localeconomy.audit.AuditQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Instant;
 import java.util.List;
 
+@Tag(name = "Audit trail")
 @ApiController
 class AuditApiController {
 

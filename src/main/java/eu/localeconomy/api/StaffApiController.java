@@ -5,6 +5,7 @@ import eu.localeconomy.account.Role;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+@Tag(name = "Staff")
 @ApiController
 class StaffApiController {
 

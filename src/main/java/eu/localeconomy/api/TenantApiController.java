@@ -3,12 +3,14 @@ package eu.localeconomy.api;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import java.util.UUID;
 
+@Tag(name = "Tenant")
 @ApiController
 class TenantApiController {
 

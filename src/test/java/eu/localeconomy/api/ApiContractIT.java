@@ -92,6 +92,7 @@ class ApiContractIT {
                 .andExpect(jsonPath("$.title").isNotEmpty())
                 .andExpect(jsonPath("$.detail").isNotEmpty())
                 .andExpect(jsonPath("$.instance").isNotEmpty())
+                .andExpect(jsonPath("$.properties").doesNotExist())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Exception"))));
     }
 
@@ -387,6 +388,9 @@ class ApiContractIT {
                 .andExpect(jsonPath("$.paths['/api/v1/audit-events'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/staff/invitations'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/staff/invitations'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/tenant'].get.responses['401'].content['application/problem+json']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/tenant'].get.responses['200'].content['application/json']").exists())
+                .andExpect(jsonPath("$.components.schemas.ProblemDetail.properties.type").exists())
                 .andExpect(jsonPath("$.components.schemas.InvitationRequest.properties.role.enum",
                         org.hamcrest.Matchers.containsInAnyOrder("TENANT_ADMIN", "FINANCE", "HELPDESK", "READ_ONLY")));
         String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
