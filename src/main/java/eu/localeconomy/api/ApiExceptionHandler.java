@@ -20,17 +20,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Every error of the API as problem+json: malformed JSON and wrong types name the field, validation failures list
  * each field with a message in the client's language, unknown routes are 404 and unexpected failures a 500 that
- * shows nothing internal.
+ * shows nothing internal. Only for {@link ApiController}s: the token screen in this package keeps HTML error pages.
  */
-@RestControllerAdvice(basePackages = "eu.localeconomy.api")
+@RestControllerAdvice(annotations = ApiController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private final Problems problems;
     private final MessageSource messages;
@@ -89,6 +93,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                          WebRequest request) {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
                 .body(problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", ex.getMethod()));
+    }
+
+    /** Problems that Spring MVC builds itself (415, 406, …) get a stable type, and our wording where we have one. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail spring && (spring.getType() == null || ABOUT_BLANK.equals(spring.getType()))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String code = status == null ? "error" : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
+            ProblemDetail problem = problems.of(statusCode, code);
+            if (problem.getDetail() == null) {
+                problem.setTitle(spring.getTitle());
+                problem.setDetail(spring.getDetail());
+            }
+            problem.setInstance(spring.getInstance());
+            body = problem;
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

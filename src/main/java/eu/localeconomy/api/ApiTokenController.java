@@ -5,7 +5,6 @@ import eu.localeconomy.shared.TenantContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +28,13 @@ import java.util.UUID;
 @Controller
 class ApiTokenController {
 
+    /**
+     * Scopes and date arrive as text: a value that cannot be converted then becomes a message on its field, where a
+     * typed record would not be constructed at all and the page could not be shown again.
+     */
     record TokenForm(@NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}") String name,
-                     List<ApiScope> scopes,
-                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn) {
+                     List<String> scopes,
+                     String expiresOn) {
     }
 
     private final ApiTokens tokens;
@@ -43,7 +48,7 @@ class ApiTokenController {
     @GetMapping("/t/{slug}/office/api-tokens")
     String list(TenantContext tenant, Model model) {
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new TokenForm("", List.of(ApiScope.TENANT_READ), null));
+            model.addAttribute("form", new TokenForm("", List.of(ApiScope.TENANT_READ.name()), null));
         }
         model.addAttribute("tokens", tokens.list(tenant.id()));
         model.addAttribute("scopes", ApiScope.values());
@@ -54,18 +59,31 @@ class ApiTokenController {
     @PostMapping("/t/{slug}/office/api-tokens")
     String create(TenantContext tenant, @Valid @ModelAttribute("form") TokenForm form, BindingResult errors,
                   @AuthenticationPrincipal AccountPrincipal me, Model model) {
+        Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         if (form.scopes() == null || form.scopes().isEmpty()) {
             errors.rejectValue("scopes", "api.tokens.scopes.required");
+        } else {
+            Arrays.stream(ApiScope.values()).filter(s -> form.scopes().contains(s.name())).forEach(scopes::add);
+            if (scopes.size() < Set.copyOf(form.scopes()).size()) {
+                errors.rejectValue("scopes", "typeMismatch");
+            }
         }
-        if (form.expiresOn() != null && !form.expiresOn().isAfter(LocalDate.now(clock.withZone(tenant.zone())))) {
-            errors.rejectValue("expiresOn", "api.tokens.expiry.past");
+        LocalDate expiresOn = null;
+        if (form.expiresOn() != null && !form.expiresOn().isBlank()) {
+            try {
+                expiresOn = LocalDate.parse(form.expiresOn().trim());
+                if (!expiresOn.isAfter(LocalDate.now(clock.withZone(tenant.zone())))) {
+                    errors.rejectValue("expiresOn", "api.tokens.expiry.past");
+                }
+            } catch (DateTimeParseException e) {
+                errors.rejectValue("expiresOn", "typeMismatch");
+            }
         }
         if (errors.hasErrors()) {
             return list(tenant, model);
         }
-        Set<ApiScope> scopes = EnumSet.copyOf(form.scopes());
         var created = tokens.create(tenant.id(), form.name().trim(), scopes,
-                form.expiresOn() == null ? null : form.expiresOn().plusDays(1).atStartOfDay(tenant.zone()).toInstant(),
+                expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(tenant.zone()).toInstant(),
                 me.userId(), me);
         model.addAttribute("created", created);
         model.addAttribute("name", form.name().trim());

@@ -7,6 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,8 @@ class Problems {
     static final String TYPE_BASE = "https://errors.localeconomy.eu/";
 
     private final MessageSource messages;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Written as Spring MVC writes problems: extra properties at the top level, no {@code "properties": null}. */
+    private final JsonMapper json = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     Problems(MessageSource messages) {
         this.messages = messages;
