@@ -30,6 +30,11 @@ class AccountTokens {
         }
     }
 
+    private static final String SELECT = """
+            select id, tenant_id, purpose, user_id, email, role, language, created_at, expires_at, used_at, revoked_at
+            from account_token
+""";
+
     private final JdbcClient jdbc;
 
     AccountTokens(JdbcClient jdbc) {
@@ -56,10 +61,7 @@ class AccountTokens {
         if (secret == null || secret.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        select id, tenant_id, purpose, user_id, email, role, language, created_at, expires_at, used_at, revoked_at
-                        from account_token where token_hash = ? and purpose = ?
-                          and tenant_id is not distinct from ?""")
+        return jdbc.sql(SELECT + "where token_hash = ? and purpose = ? and tenant_id is not distinct from ?")
                 .params(SecureTokens.digest(secret), purpose.name(), tenant == null ? null : tenant.value())
                 .query((rs, n) -> map(rs)).optional();
     }
@@ -71,10 +73,9 @@ class AccountTokens {
     }
 
     List<Token> pendingInvitations(TenantId tenant, Instant now) {
-        return jdbc.sql("""
-                        select id, tenant_id, purpose, user_id, email, role, language, created_at, expires_at, used_at, revoked_at
-                        from account_token where tenant_id = ? and purpose = 'INVITATION'
-                          and used_at is null and revoked_at is null and expires_at > ?
+        return jdbc.sql(SELECT + """
+                        where tenant_id = ? and purpose = 'INVITATION' and used_at is null and revoked_at is null
+                          and expires_at > ?
                         order by created_at desc""")
                 .params(tenant.value(), Timestamp.from(now)).query((rs, n) -> map(rs)).list();
     }
@@ -90,9 +91,7 @@ class AccountTokens {
     }
 
     Optional<Token> findInvitation(TenantId tenant, UUID id) {
-        return jdbc.sql("""
-                        select id, tenant_id, purpose, user_id, email, role, language, created_at, expires_at, used_at, revoked_at
-                        from account_token where tenant_id = ? and id = ? and purpose = 'INVITATION'""")
+        return jdbc.sql(SELECT + "where tenant_id = ? and id = ? and purpose = 'INVITATION'")
                 .params(tenant.value(), id).query((rs, n) -> map(rs)).optional();
     }
 
