@@ -54,9 +54,9 @@ class TenantSettingsController {
     }
 
     @PostMapping("/t/{slug}/office/settings/logo")
-    String uploadLogo(TenantContext tenant, @RequestParam("logo") MultipartFile logo, RedirectAttributes redirect)
+    String uploadLogo(TenantContext tenant, @RequestParam(name = "logo", required = false) MultipartFile logo, RedirectAttributes redirect)
             throws IOException {
-        if (logo.isEmpty() || logo.getSize() > MAX_LOGO_BYTES || !LOGO_TYPES.contains(logo.getContentType())) {
+        if (logo == null || logo.isEmpty() || logo.getSize() > MAX_LOGO_BYTES || !LOGO_TYPES.contains(logo.getContentType())) {
             redirect.addFlashAttribute("alert", "tenant.logo.invalid");
         } else {
             tenants.updateLogo(tenant.id(), logo.getBytes(), logo.getContentType());
