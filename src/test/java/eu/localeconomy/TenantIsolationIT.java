@@ -98,6 +98,35 @@ class TenantIsolationIT {
         }
     }
 
+    @Test
+    void noEndpointAnswersWithAServerErrorToEmptyOrGarbledInput() throws Exception {
+        var admin = fixtures.person(a, Role.TENANT_ADMIN);
+        var platformAdmin = fixtures.platformAdministrator();
+        List<String> failures = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.pattern().startsWith("/api/")) {
+                continue; // the API has its own contract tests for bad input (ApiContractIT)
+            }
+            var who = endpoint.pattern().contains("{slug}") ? admin.authentication() : platformAdmin;
+            for (var params : List.of(java.util.Map.<String, String>of(), java.util.Map.of("role", "KING", "email", "x",
+                    "from", "yesterday", "page", "-1", "language", "xx", "scopes", "ALL", "expiresOn", "soon",
+                    "token", "\u0000", "kind", "CASTLE", "primaryColour", "red"))) {
+                var request = request(endpoint.method(), endpoint.uri(a.slug())).with(csrf())
+                        .with(authentication(who));
+                params.forEach(request::param);
+                try {
+                    int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                    if (status >= 500) {
+                        failures.add(endpoint.method() + " " + endpoint.pattern() + " " + params.keySet() + " -> " + status);
+                    }
+                } catch (Exception e) {
+                    failures.add(endpoint.method() + " " + endpoint.pattern() + " " + params.keySet() + " threw " + e.getMessage());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     /** Tenant pages every visitor may open: the public site, login, reset and invitation pages, theme and logo. */
     private static final Set<String> PUBLIC_TENANT_PAGES = Set.of("/t/{slug}", "/t/{slug}/", "/t/{slug}/login",
             "/t/{slug}/theme.css", "/t/{slug}/logo", "/t/{slug}/password/forgot", "/t/{slug}/password/reset",

@@ -43,14 +43,11 @@ class PlatformTenantController {
             errors.rejectValue("slug", "tenant.slug.taken");
         }
         checkZone(form.timeZone(), errors);
-        if (form.defaultLanguage() == Language.DE) {
-            errors.rejectValue("defaultLanguage", "tenant.language.unsupported");
-        }
         if (errors.hasErrors()) {
             return form(model);
         }
-        Tenant tenant = tenants.create(new Tenants.NewTenant(form.slug(), form.name().trim(), form.kind(),
-                form.defaultLanguage(), form.timeZone(), form.primaryColour(), form.legal(), form.administratorEmail()));
+        Tenant tenant = tenants.create(new Tenants.NewTenant(form.slug(), form.name().trim(), form.kindValue(),
+                form.language(), form.timeZone(), form.primaryColour(), form.legal(), form.administratorEmail()));
         redirect.addFlashAttribute("notice", "tenant.created");
         redirect.addFlashAttribute("noticeArgument", tenant.name());
         return "redirect:/admin";
@@ -58,6 +55,11 @@ class PlatformTenantController {
 
     static void checkZone(String zone, BindingResult errors) {
         if (errors.hasFieldErrors("timeZone")) {
+            return;
+        }
+        if (zone == null || zone.isBlank()) {
+            // Bean validation does not run when another field could not even be converted.
+            errors.rejectValue("timeZone", "validation.required");
             return;
         }
         try {

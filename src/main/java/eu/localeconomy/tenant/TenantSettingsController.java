@@ -40,14 +40,11 @@ class TenantSettingsController {
     String update(TenantContext tenant, @Valid @ModelAttribute("form") TenantForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
         PlatformTenantController.checkZone(form.timeZone(), errors);
-        if (form.defaultLanguage() == Language.DE) {
-            errors.rejectValue("defaultLanguage", "tenant.language.unsupported");
-        }
         if (errors.hasErrors()) {
             model.addAttribute("languages", Language.EVERY_SCREEN);
             return "tenant/settings";
         }
-        tenants.updateSettings(tenant.id(), form.name().trim(), form.defaultLanguage(), ZoneId.of(form.timeZone()),
+        tenants.updateSettings(tenant.id(), form.name().trim(), form.language(), ZoneId.of(form.timeZone()),
                 form.primaryColour(), form.legal());
         redirect.addFlashAttribute("notice", "tenant.settings.saved");
         return "redirect:" + tenant.path() + "/office/settings";

@@ -46,6 +46,14 @@ public class TestTenants {
         return new Person(tenant, email, new AccountPrincipal(id, tenant.id(), tenant.slug(), role.name(), role, Language.EN));
     }
 
+    /** A platform administrator's login, as the login form would have produced it. */
+    public Authentication platformAdministrator() {
+        UserId id = accounts.create(null, "root-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@platform.test",
+                "Root", Role.PLATFORM_ADMIN, Language.EN, PASSWORD);
+        return new Person(null, null, new AccountPrincipal(id, null, null, "Root", Role.PLATFORM_ADMIN, Language.EN))
+                .authentication();
+    }
+
     public record Person(Tenant tenant, String email, AccountPrincipal principal) {
 
         /** A logged-in session for MockMvc, as the login form would have produced it. */
