@@ -56,11 +56,23 @@ class SecurityConfiguration {
                         .requestMatchers("/t/{slug}", "/t/{slug}/", "/t/{slug}/login", "/t/{slug}/theme.css",
                                 "/t/{slug}/logo", "/t/{slug}/password/**", "/t/{slug}/invitation",
                                 "/t/{slug}/invitation/**").permitAll()
+                        // Savings programme: the public enrolment site and the QR links printed on cards.
+                        .requestMatchers("/t/{slug}/enrol", "/t/{slug}/enrol/**", "/t/{slug}/c/**").permitAll()
                         .requestMatchers("/t/{slug}/office/staff/**", "/t/{slug}/office/staff",
                                 "/t/{slug}/office/audit", "/t/{slug}/office/audit/**",
                                 "/t/{slug}/office/api-tokens", "/t/{slug}/office/api-tokens/**",
                                 "/t/{slug}/office/settings", "/t/{slug}/office/settings/**")
                         .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN)))
+                        // Savings programme set-up, register imports, card issuance and their jobs: administrators.
+                        .requestMatchers("/t/{slug}/office/programmes", "/t/{slug}/office/programmes/**",
+                                "/t/{slug}/office/registers", "/t/{slug}/office/registers/**",
+                                "/t/{slug}/office/issuance", "/t/{slug}/office/issuance/**",
+                                "/t/{slug}/office/jobs", "/t/{slug}/office/jobs/**")
+                        .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN)))
+                        // Households and cards hold personal data: the helpdesk and administrators only.
+                        .requestMatchers("/t/{slug}/office/households", "/t/{slug}/office/households/**",
+                                "/t/{slug}/office/cards", "/t/{slug}/office/cards/**")
+                        .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN, Role.HELPDESK)))
                         .requestMatchers("/t/{slug}/office", "/t/{slug}/office/**").access(tenantMember(Role.STAFF))
                         .requestMatchers("/t/{slug}/merchant", "/t/{slug}/merchant/**")
                         .access(tenantMember(EnumSet.of(Role.MERCHANT_OWNER, Role.CASHIER)))
