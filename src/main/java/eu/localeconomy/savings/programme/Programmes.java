@@ -3,11 +3,13 @@ package eu.localeconomy.savings.programme;
 import eu.localeconomy.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,12 @@ public class Programmes {
     };
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Programmes(JdbcClient jdbc) {
+    Programmes(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<Programme> find(TenantId tenant, UUID id) {
@@ -60,6 +64,45 @@ public class Programmes {
     public Optional<Category> category(TenantId tenant, UUID categoryId) {
         return jdbc.sql("select * from savings_category where tenant_id = ? and id = ?")
                 .params(tenant.value(), categoryId).query(this::category).optional();
+    }
+
+    /** A programme as set up, with its categories; the set-up screen validates it before it gets here. */
+    public record Draft(String season, String name, Map<String, Map<String, String>> texts, Rounding rounding,
+                        ResidentIdentifier residentIdentifier, LocalDate enrolmentOpensOn, LocalDate enrolmentClosesOn,
+                        LocalDate earnFrom, LocalDate earnUntil, LocalDate conversionOn, LocalDate spendFrom,
+                        LocalDate spendUntil, List<CategoryDraft> categories) {
+    }
+
+    public record CategoryDraft(String code, Map<String, String> names, Register register, Rate rate, long capCents) {
+    }
+
+    /** Creates a programme and its categories in one transaction. */
+    @Transactional
+    public Programme create(TenantId tenant, Draft draft) {
+        UUID id = UUID.randomUUID();
+        var now = clock.instant();
+        jdbc.sql("""
+                        insert into savings_programme (id, tenant_id, season, name, texts, rounding, resident_identifier,
+                            enrolment_opens_on, enrolment_closes_on, earn_from, earn_until, conversion_on, spend_from,
+                            spend_until, created_at, updated_at)
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, tenant.value(), draft.season(), draft.name(), json.writeValueAsString(draft.texts()),
+                        draft.rounding().name(), draft.residentIdentifier().name(), draft.enrolmentOpensOn(),
+                        draft.enrolmentClosesOn(), draft.earnFrom(), draft.earnUntil(), draft.conversionOn(),
+                        draft.spendFrom(), draft.spendUntil(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+                .update();
+        int position = 0;
+        for (CategoryDraft category : draft.categories()) {
+            jdbc.sql("""
+                            insert into savings_category (id, tenant_id, programme_id, code, names, register, rate_numerator,
+                                rate_denominator, cap_cents, position)
+                            values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), tenant.value(), id, category.code(), json.writeValueAsString(category.names()),
+                            category.register().name(), category.rate().numerator(), category.rate().denominator(),
+                            category.capCents(), position++)
+                    .update();
+        }
+        return find(tenant, id).orElseThrow();
     }
 
     private Programme programme(ResultSet rs, int row) throws SQLException {
