@@ -58,6 +58,8 @@ class SecurityConfiguration {
                                 "/t/{slug}/invitation/**").permitAll()
                         // Savings programme: the public enrolment site and the QR links printed on cards.
                         .requestMatchers("/t/{slug}/enrol", "/t/{slug}/enrol/**", "/t/{slug}/c/**").permitAll()
+                        // Passwordless login: asking for a link and following it.
+                        .requestMatchers("/t/{slug}/login/link", "/t/{slug}/login/link/**").permitAll()
                         .requestMatchers("/t/{slug}/office/staff/**", "/t/{slug}/office/staff",
                                 "/t/{slug}/office/audit", "/t/{slug}/office/audit/**",
                                 "/t/{slug}/office/api-tokens", "/t/{slug}/office/api-tokens/**",
@@ -71,7 +73,8 @@ class SecurityConfiguration {
                         .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN)))
                         // Households and cards hold personal data: the helpdesk and administrators only.
                         .requestMatchers("/t/{slug}/office/households", "/t/{slug}/office/households/**",
-                                "/t/{slug}/office/cards", "/t/{slug}/office/cards/**")
+                                "/t/{slug}/office/cards", "/t/{slug}/office/cards/**",
+                                "/t/{slug}/office/erasure-requests", "/t/{slug}/office/erasure-requests/**")
                         .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN, Role.HELPDESK)))
                         .requestMatchers("/t/{slug}/office", "/t/{slug}/office/**").access(tenantMember(Role.STAFF))
                         .requestMatchers("/t/{slug}/merchant", "/t/{slug}/merchant/**")
