@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 final class ProgrammeRules {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
-    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** No municipality budgets a cap of a million euros per household; beyond that it is a typing error. */
     private static final BigDecimal MAX_CAP_EUROS = new BigDecimal("1000000");
 
