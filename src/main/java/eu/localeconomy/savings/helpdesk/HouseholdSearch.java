@@ -77,7 +77,7 @@ class HouseholdSearch {
         }
         if (criteria.name() != null) {
             // Either the name on the card or any adult's name; a union lets each side use its own index.
-            where.append("""
+            where.append(" ").append("""
                      and h.id in (select n.id from savings_household n
                                   where n.tenant_id = :tenant and n.programme_id = :programme and lower(n.display_name) like :name
                                   union
@@ -119,10 +119,10 @@ class HouseholdSearch {
                                cat.code, cat.names, c.id as card_id, c.number, c.status as card_status,
                                (select count(*) from savings_enrolment e
                                 where e.tenant_id = h.tenant_id and e.card_id = c.id and e.status = 'ACTIVE') as enrolled
-                        """ + from + where + " order by h.display_name, h.id limit :limit offset :offset")
+                        """ + from + where + "\n order by h.display_name, h.id limit :limit offset :offset")
                 .params(params).query(this::result).list();
         params.put("countLimit", COUNT_LIMIT + 1);
-        int count = jdbc.sql("select count(*) from (select 1 " + from + where + " limit :countLimit) matches")
+        int count = jdbc.sql("select count(*) from (select 1 " + from + where + "\n limit :countLimit) matches")
                 .params(params).query(Integer.class).single();
         return new Page(results, Math.min(count, COUNT_LIMIT), count > COUNT_LIMIT);
     }
