@@ -41,14 +41,14 @@ class CitizenPortal {
     record CardView(EnrolmentRow enrolment, Programme programme, Category category, Phase phase, Money cap,
                     CardBalance balance, Money remaining, List<String> otherAdults) {
 
-        boolean converted() {
+        public boolean converted() {
             return balance.voucher().isPresent();
         }
     }
 
     record Overview(List<CardView> cards, List<EnrolmentRow> inactive) {
 
-        boolean hasCard() {
+        public boolean hasCard() {
             return !cards.isEmpty();
         }
     }

@@ -44,8 +44,16 @@ class PortalController {
                      String password) {
     }
 
-    record ConsentForm(boolean confirm, boolean erasure,
+    record ConsentForm(Boolean confirm, Boolean erasure,
                        @Size(max = ErasureRequests.MAX_TEXT, message = "{validation.tooLong}") String reason) {
+
+        boolean confirmed() {
+            return Boolean.TRUE.equals(confirm);
+        }
+
+        boolean erasureRequested() {
+            return Boolean.TRUE.equals(erasure);
+        }
     }
 
     record ErasureForm(@Size(max = ErasureRequests.MAX_TEXT, message = "{validation.tooLong}") String reason) {
@@ -79,7 +87,7 @@ class PortalController {
     String emailForm(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
         var account = accounts.profile(tenant.id(), me.userId()).orElseThrow();
         model.addAttribute("account", account);
-        if (!model.containsAttribute("form")) {
+        if (model.getAttribute("form") == null) {
             model.addAttribute("form", new EmailForm("", ""));
         }
         return "savings/citizen/portal-email";
@@ -128,7 +136,7 @@ class PortalController {
     @GetMapping("/t/{slug}/me/consent")
     String consentPage(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
         model.addAttribute("overview", portal.overview(tenant, me.userId()));
-        if (!model.containsAttribute("form")) {
+        if (model.getAttribute("form") == null) {
             model.addAttribute("form", new ConsentForm(false, false, ""));
         }
         return "savings/citizen/portal-consent";
@@ -138,16 +146,16 @@ class PortalController {
     String withdrawConsent(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me,
                            @Valid @ModelAttribute("form") ConsentForm form, BindingResult errors, Model model,
                            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (!form.confirm()) {
+        if (!form.confirmed()) {
             errors.rejectValue("confirm", "portal.consent.confirmRequired");
         }
         if (errors.hasErrors()) {
             return consentPage(tenant, me, model);
         }
-        portal.withdrawConsent(tenant, me, form.erasure(), form.reason());
+        portal.withdrawConsent(tenant, me, form.erasureRequested(), form.reason());
         // The other sessions are gone from the store; this one ends here, as on logging out.
         new SecurityContextLogoutHandler().logout(request, response, null);
-        redirect.addFlashAttribute("notice", form.erasure() ? "portal.consent.withdrawnErasure" : "portal.consent.withdrawn");
+        redirect.addFlashAttribute("notice", form.erasureRequested() ? "portal.consent.withdrawnErasure" : "portal.consent.withdrawn");
         return "redirect:" + tenant.path() + "/";
     }
 
@@ -166,7 +174,7 @@ class PortalController {
     String erasurePage(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
         model.addAttribute("requests", erasure.of(tenant.id(), me.userId()));
         model.addAttribute("open", erasure.open(tenant.id(), me.userId()).isPresent());
-        if (!model.containsAttribute("form")) {
+        if (model.getAttribute("form") == null) {
             model.addAttribute("form", new ErasureForm(""));
         }
         return "savings/citizen/portal-erasure";

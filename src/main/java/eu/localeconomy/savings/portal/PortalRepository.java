@@ -29,7 +29,7 @@ class PortalRepository {
                         String postalCountry, UUID memberId, String firstName, String lastName, LocalDate birthDate,
                         String nrnLast2) {
 
-        boolean active() {
+        public boolean active() {
             return "ACTIVE".equals(status);
         }
     }
