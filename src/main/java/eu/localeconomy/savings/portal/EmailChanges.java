@@ -56,15 +56,16 @@ class EmailChanges {
         if (email.equalsIgnoreCase(account.email())) {
             return Outcome.SAME;
         }
+        // The password first: whoever holds a session without knowing it learns nothing about other addresses.
+        if (account.hasPassword() && !accounts.passwordMatches(tenant.id(), me.userId(), password)) {
+            audit.record(me, tenant.id(), "account.email.change-refused", "user", me.userId(),
+                    Map.of("reason", "wrong-password"));
+            return Outcome.WRONG_PASSWORD;
+        }
         if (accounts.emailTaken(tenant.id(), email)) {
             return Outcome.TAKEN;
         }
         if (account.hasPassword()) {
-            if (!accounts.passwordMatches(tenant.id(), me.userId(), password)) {
-                audit.record(me, tenant.id(), "account.email.change-refused", "user", me.userId(),
-                        Map.of("reason", "wrong-password"));
-                return Outcome.WRONG_PASSWORD;
-            }
             return apply(tenant, me, account, email);
         }
         Instant now = clock.instant();

@@ -44,15 +44,16 @@ class PortalController {
                      String password) {
     }
 
-    record ConsentForm(Boolean confirm, Boolean erasure,
+    /** Checkboxes as text: a garbled value reads as "not ticked" instead of failing to bind the whole form. */
+    record ConsentForm(String confirm, String erasure,
                        @Size(max = ErasureRequests.MAX_TEXT, message = "{validation.tooLong}") String reason) {
 
         boolean confirmed() {
-            return Boolean.TRUE.equals(confirm);
+            return "true".equals(confirm);
         }
 
         boolean erasureRequested() {
-            return Boolean.TRUE.equals(erasure);
+            return "true".equals(erasure);
         }
     }
 
@@ -79,7 +80,6 @@ class PortalController {
     String home(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
         model.addAttribute("overview", portal.overview(tenant, me.userId()));
         model.addAttribute("language", pageLanguage(me));
-        model.addAttribute("today", LocalDate.now(clock.withZone(tenant.zone())));
         return "savings/citizen/portal";
     }
 
@@ -97,6 +97,9 @@ class PortalController {
     String changeEmail(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me,
                        @Valid @ModelAttribute("form") EmailForm form, BindingResult errors, Model model,
                        RedirectAttributes redirect) {
+        if (!errors.hasFieldErrors("email") && form.email().chars().anyMatch(Character::isISOControl)) {
+            errors.rejectValue("email", "validation.email");
+        }
         if (errors.hasErrors()) {
             return emailForm(tenant, me, model);
         }
@@ -137,7 +140,7 @@ class PortalController {
     String consentPage(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
         model.addAttribute("overview", portal.overview(tenant, me.userId()));
         if (model.getAttribute("form") == null) {
-            model.addAttribute("form", new ConsentForm(false, false, ""));
+            model.addAttribute("form", new ConsentForm(null, null, ""));
         }
         return "savings/citizen/portal-consent";
     }

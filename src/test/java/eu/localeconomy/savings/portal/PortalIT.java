@@ -310,6 +310,30 @@ class PortalIT {
                 .andExpect(status().isOk());
     }
 
+    @Test
+    void thePortalAnswersEmptyOrGarbledInputWithoutServerErrors() throws Exception {
+        var an = citizens.enrol(tenant, programme, household, "An");
+        var garbled = java.util.Map.of("email", "x\u0000@example.test", "password", "\u0000", "token", "\u0000",
+                "confirm", "maybe", "erasure", "x", "reason", "\u0000".repeat(3), "page", "-1", "status", "x");
+        List<String> failures = new java.util.ArrayList<>();
+        for (String path : List.of("/me", "/me/email", "/me/email/confirm", "/me/consent", "/me/erasure", "/me/data.json")) {
+            for (var method : List.of(org.springframework.http.HttpMethod.GET, org.springframework.http.HttpMethod.POST)) {
+                for (var params : List.of(java.util.Map.<String, String>of(), garbled)) {
+                    var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .request(method, "/t/" + tenant.slug() + path).with(csrf())
+                            .with(authentication(an.person().authentication()));
+                    params.forEach(request::param);
+                    int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                    if (status >= 500) {
+                        failures.add(method + " " + path + " " + params.keySet() + " -> " + status);
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(email(an)).isEqualTo(an.person().email());
+    }
+
     private void decide(TestTenants.Person staff, Tenant where, java.util.UUID id, String decision, String note)
             throws Exception {
         mvc.perform(post("/t/" + where.slug() + "/office/erasure-requests/" + id + "/decision")
