@@ -85,7 +85,7 @@ class EmailChanges {
         mail.enqueue(new OutgoingMail(tenant.id(), email, language, "citizen-email-confirm", Map.of(
                 "name", account.displayName(),
                 "tenantName", tenant.name(),
-                "link", tenant.path() + "/me/email/confirm?token=" + secret,
+                "link", tenant.path() + "/me/email/confirm/" + secret,
                 "validHours", LINK_VALIDITY.toHours())));
         audit.record(me, tenant.id(), "account.email.confirmation-sent", "user", me.userId(), Map.of("request", id));
         return Outcome.CONFIRMATION_SENT;

@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -117,10 +118,12 @@ class PortalController {
         return "redirect:" + tenant.path() + "/me";
     }
 
-    /** The link from the new address opens a page with a button: mail scanners following links change nothing. */
-    @GetMapping("/t/{slug}/me/email/confirm")
-    String confirmEmailPage(TenantContext tenant, @RequestParam(name = "token", defaultValue = "") String token,
-                            Model model) {
+    /**
+     * The link from the new address opens a page with a button: mail scanners following links change nothing. The
+     * token is in the path so that it survives a detour through the login page (which returns to the path only).
+     */
+    @GetMapping("/t/{slug}/me/email/confirm/{token}")
+    String confirmEmailPage(TenantContext tenant, @PathVariable String token, Model model) {
         model.addAttribute("token", token);
         return "savings/citizen/portal-email-confirm";
     }

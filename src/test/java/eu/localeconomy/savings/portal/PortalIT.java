@@ -168,7 +168,7 @@ class PortalIT {
         assertThat(email(an)).isEqualTo(an.person().email());
         String body = jdbc.sql("select text_body from mail_outbox where recipient = ? and template = 'citizen-email-confirm'")
                 .param("an.phone@example.test").query(String.class).single();
-        var matcher = java.util.regex.Pattern.compile("/me/email/confirm\\?token=([A-Za-z0-9_\\-]+)").matcher(body);
+        var matcher = java.util.regex.Pattern.compile("/me/email/confirm/([A-Za-z0-9_\\-]+)").matcher(body);
         assertThat(matcher.find()).isTrue();
         String token = matcher.group(1);
 
@@ -177,12 +177,19 @@ class PortalIT {
         confirm(bert, token).andExpect(redirectedUrl("/t/" + tenant.slug() + "/me/email"));
         assertThat(email(bert)).isEqualTo(bert.person().email());
 
-        assertThat(page(an, "/me/email/confirm?token=" + token)).contains("Confirm my new address");
+        assertThat(page(an, "/me/email/confirm/" + token)).contains("Confirm my new address");
         assertThat(email(an)).as("opening the link alone changes nothing").isEqualTo(an.person().email());
         confirm(an, token).andExpect(redirectedUrl("/t/" + tenant.slug() + "/me"));
         assertThat(email(an)).isEqualTo("an.phone@example.test");
         assertThat(jdbc.sql("select email from savings_enrolment where id = ?").param(an.enrolmentId())
                 .query(String.class).single()).isEqualTo("an.phone@example.test");
+        // A link opened before logging in comes back after the login page.
+        var anonymous = mvc.perform(get("/t/" + tenant.slug() + "/me/email/confirm/" + token))
+                .andExpect(redirectedUrl("/t/" + tenant.slug() + "/login")).andReturn();
+        mvc.perform(post("/login").param("tenant", tenant.slug()).param("email", bert.person().email())
+                        .param("password", TestTenants.PASSWORD).with(csrf())
+                        .cookie(anonymous.getResponse().getCookies()))
+                .andExpect(redirectedUrl("/t/" + tenant.slug() + "/me/email/confirm/" + token));
         // Single use.
         confirm(an, token).andExpect(redirectedUrl("/t/" + tenant.slug() + "/me/email"));
         confirm(an, "\u0000").andExpect(redirectedUrl("/t/" + tenant.slug() + "/me/email"));
@@ -316,7 +323,7 @@ class PortalIT {
         var garbled = java.util.Map.of("email", "x\u0000@example.test", "password", "\u0000", "token", "\u0000",
                 "confirm", "maybe", "erasure", "x", "reason", "\u0000".repeat(3), "page", "-1", "status", "x");
         List<String> failures = new java.util.ArrayList<>();
-        for (String path : List.of("/me", "/me/email", "/me/email/confirm", "/me/consent", "/me/erasure", "/me/data.json")) {
+        for (String path : List.of("/me", "/me/email", "/me/email/confirm", "/me/email/confirm/x", "/me/consent", "/me/erasure", "/me/data.json")) {
             for (var method : List.of(org.springframework.http.HttpMethod.GET, org.springframework.http.HttpMethod.POST)) {
                 for (var params : List.of(java.util.Map.<String, String>of(), garbled)) {
                     var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
