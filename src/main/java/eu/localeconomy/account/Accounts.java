@@ -80,4 +80,39 @@ public class Accounts {
     public void endSessions(UserId user) {
         sessions.findByPrincipalName(user.toString()).keySet().forEach(sessions::deleteById);
     }
+
+    public Optional<AccountProfile> profile(TenantId tenant, UserId id) {
+        return repository.findById(tenant, id).map(a -> new AccountProfile(a.id(), a.tenantId(), a.email(),
+                a.displayName(), a.role(), a.language(), a.enabled(), a.passwordHash() != null, a.createdAt(),
+                a.lastLoginAt()));
+    }
+
+    /** Whether the typed password is the account's; false for accounts without a password. */
+    public boolean passwordMatches(TenantId tenant, UserId id, String rawPassword) {
+        return rawPassword != null && !rawPassword.isEmpty() && repository.findById(tenant, id)
+                .filter(a -> a.passwordHash() != null)
+                .map(a -> passwordEncoder.matches(rawPassword, a.passwordHash())).orElse(false);
+    }
+
+    /**
+     * Changes a person's login address once the caller has proven it is theirs to change. False when another
+     * account of the tenant already uses the address (the unique index remains the guard against a race).
+     */
+    @Transactional
+    public boolean changeEmail(TenantId tenant, UserId id, String newEmail, Actor actor) {
+        if (repository.updateEmail(tenant, id, newEmail.trim()) != 1) {
+            return false;
+        }
+        audit.record(actor, tenant, "account.email.changed", "user", id, Map.of());
+        return true;
+    }
+
+    /** Disables an account and ends its sessions everywhere; the reason is a code, never free text. */
+    @Transactional
+    public void disable(TenantId tenant, UserId id, String reason, Actor actor) {
+        if (repository.updateEnabled(tenant, id, false) == 1) {
+            audit.record(actor, tenant, "account.disabled", "user", id, Map.of("reason", reason));
+        }
+        endSessions(id);
+    }
 }
