@@ -19,6 +19,8 @@ create table savings_issuance_batch (
     pdf_bytes        bigint,
     csv_bytes        bigint,
     error_key        varchar(100),
+    -- The background job generating it (module job); a retry submits a new one.
+    job_id           uuid,
     requested_by     uuid,
     created_at       timestamptz  not null,
     started_at       timestamptz,

@@ -47,16 +47,13 @@ class IssuanceController {
     private final Programmes programmes;
     private final Cards cards;
     private final IssuanceBatches batches;
-    private final IssuanceLauncher launcher;
     private final AuditLog audit;
     private final Clock clock;
 
-    IssuanceController(Programmes programmes, Cards cards, IssuanceBatches batches, IssuanceLauncher launcher,
-                       AuditLog audit, Clock clock) {
+    IssuanceController(Programmes programmes, Cards cards, IssuanceBatches batches, AuditLog audit, Clock clock) {
         this.programmes = programmes;
         this.cards = cards;
         this.batches = batches;
-        this.launcher = launcher;
         this.audit = audit;
         this.clock = clock;
     }
@@ -154,7 +151,6 @@ class IssuanceController {
             redirect.addFlashAttribute("alert", "card.issuance.nothingToPrint");
             return "redirect:" + tenant.path() + "/office/issuance?programme=" + programmeId;
         }
-        launcher.launch(tenant.id(), batch.get());
         redirect.addFlashAttribute("notice", "card.issuance.created");
         return "redirect:" + tenant.path() + "/office/issuance/batches/" + batch.get();
     }
@@ -169,9 +165,9 @@ class IssuanceController {
     }
 
     @PostMapping("/t/{slug}/office/issuance/batches/{id}/retry")
-    String retry(TenantContext tenant, @PathVariable UUID id, RedirectAttributes redirect) {
-        if (batches.retry(tenant.id(), id)) {
-            launcher.launch(tenant.id(), id);
+    String retry(TenantContext tenant, @PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
+                 RedirectAttributes redirect) {
+        if (batches.retry(tenant.id(), id, me)) {
             redirect.addFlashAttribute("notice", "card.issuance.retried");
         } else {
             redirect.addFlashAttribute("alert", "card.issuance.notRetriable");

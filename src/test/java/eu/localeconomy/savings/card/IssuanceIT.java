@@ -67,6 +67,7 @@ class IssuanceIT {
     @Autowired JdbcTemplate jdbcTemplate;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired eu.localeconomy.job.Jobs jobs;
 
     Tenant tenant;
     Programme programme;
@@ -120,7 +121,7 @@ class IssuanceIT {
     @Test
     void aCarrierBatchPrintsOneLetterPerCardAndAMailMergeRowPerCard() throws Exception {
         Households.insert(jdbcTemplate, programmes, tenant.id(), programme, 14);
-        UUID id = batches.create(tenant.id(), request(IssuanceBatches.Selection.ALL, PrintLayout.CARRIER), Actor.SYSTEM).orElseThrow();
+        UUID id = batches.prepare(tenant.id(), request(IssuanceBatches.Selection.ALL, PrintLayout.CARRIER), Actor.SYSTEM).orElseThrow();
         var batch = batches.generate(tenant.id(), id, IssuanceBatches.Progress.NONE);
 
         assertThat(batch.status()).isEqualTo(IssuanceBatches.Status.DONE);
@@ -151,7 +152,7 @@ class IssuanceIT {
 
         assertThat(jdbc.sql("select count(*) from savings_card where tenant_id = ? and status = 'ISSUED' and printed_count = 1 and last_printed_at is not null")
                 .param(tenant.id().value()).query(Integer.class).single()).isEqualTo(14);
-        assertThat(batches.create(tenant.id(), request(IssuanceBatches.Selection.ALL, PrintLayout.CARRIER), Actor.SYSTEM))
+        assertThat(batches.prepare(tenant.id(), request(IssuanceBatches.Selection.ALL, PrintLayout.CARRIER), Actor.SYSTEM))
                 .as("every card is printed").isEmpty();
         Files.createDirectories(Path.of("target/cards"));
         Files.write(Path.of("target/cards/carrier-batch.pdf"), pdf);
@@ -161,7 +162,7 @@ class IssuanceIT {
     @Test
     void aSheetBatchPutsTenCardsOnAPageAndEveryCodeReadsBack() throws Exception {
         Households.insert(jdbcTemplate, programmes, tenant.id(), programme, 12);
-        UUID id = batches.create(tenant.id(), request(IssuanceBatches.Selection.ALL, PrintLayout.SHEET), Actor.SYSTEM).orElseThrow();
+        UUID id = batches.prepare(tenant.id(), request(IssuanceBatches.Selection.ALL, PrintLayout.SHEET), Actor.SYSTEM).orElseThrow();
         batches.generate(tenant.id(), id, IssuanceBatches.Progress.NONE);
 
         byte[] pdf = Files.readAllBytes(batches.file(tenant.id(), id, "pdf").orElseThrow());
@@ -189,13 +190,13 @@ class IssuanceIT {
 
         var byCategory = new IssuanceBatches.Request(programme.id(), IssuanceBatches.Selection.CATEGORY, secondHome, List.of(),
                 List.of(), PrintLayout.SHEET);
-        UUID first = batches.create(tenant.id(), byCategory, Actor.SYSTEM).orElseThrow();
+        UUID first = batches.prepare(tenant.id(), byCategory, Actor.SYSTEM).orElseThrow();
         assertThat(batches.find(tenant.id(), first).orElseThrow().cardCount()).isEqualTo(2);
-        assertThat(batches.create(tenant.id(), byCategory, Actor.SYSTEM)).as("already in a queued batch").isEmpty();
+        assertThat(batches.prepare(tenant.id(), byCategory, Actor.SYSTEM)).as("already in a queued batch").isEmpty();
 
         var byPostcode = new IssuanceBatches.Request(programme.id(), IssuanceBatches.Selection.POSTCODES, null, List.of("8301"),
                 List.of(), PrintLayout.SHEET);
-        UUID second = batches.create(tenant.id(), byPostcode, Actor.SYSTEM).orElseThrow();
+        UUID second = batches.prepare(tenant.id(), byPostcode, Actor.SYSTEM).orElseThrow();
         // Households 1, 3, 5, ... are in 8301; 13 is a second home, already in the first batch.
         assertThat(batches.find(tenant.id(), second).orElseThrow().cardCount()).isEqualTo(6);
         batches.generate(tenant.id(), first, IssuanceBatches.Progress.NONE);
@@ -205,7 +206,7 @@ class IssuanceIT {
                 .param(tenant.id().value()).query((rs, n) -> new CardNumber(rs.getString(1))).list();
         var byNumbers = new IssuanceBatches.Request(programme.id(), IssuanceBatches.Selection.NUMBERS, null, List.of(), printed,
                 PrintLayout.CARRIER);
-        UUID third = batches.create(tenant.id(), byNumbers, Actor.SYSTEM).orElseThrow();
+        UUID third = batches.prepare(tenant.id(), byNumbers, Actor.SYSTEM).orElseThrow();
         batches.generate(tenant.id(), third, IssuanceBatches.Progress.NONE);
         assertThat(csv(batches.file(tenant.id(), third, "csv").orElseThrow())).extracting(r -> r.get("card_number"))
                 .containsExactlyInAnyOrderElementsOf(printed.stream().map(CardNumber::value).toList());
@@ -235,7 +236,12 @@ class IssuanceIT {
         while (!batches.find(tenant.id(), id).orElseThrow().finished() && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        assertThat(batches.find(tenant.id(), id).orElseThrow().status()).isEqualTo(IssuanceBatches.Status.DONE);
+        var batch = batches.find(tenant.id(), id).orElseThrow();
+        assertThat(batch.status()).isEqualTo(IssuanceBatches.Status.DONE);
+        var job = jobs.await(tenant.id(), batch.jobId(), Duration.ofSeconds(10));
+        assertThat(job.status()).isEqualTo(eu.localeconomy.job.JobStatus.SUCCEEDED);
+        assertThat(job.kind()).isEqualTo("savings.card-issuance");
+        assertThat(job.done()).isEqualTo(5);
 
         mvc.perform(get(location).with(authentication(admin.authentication()))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("mail-merge.csv")));
