@@ -40,8 +40,9 @@ import java.util.UUID;
 
 /**
  * Card issuance figures, in one JVM (run it with -Xmx512m) on the platform's own services and embedded PostgreSQL:
- *  - numbering and issuance of N cards (print PDF + mail-merge CSV, written to files), each run on the same cards
- *    set back to "not printed", with the heap's peak; baseline: a bare loop encoding the same N QR codes (ZXing);
+ *  - numbering and issuance of N cards (batch created, its job generating the print PDF + mail-merge CSV to files,
+ *    cards marked printed), each run on the same cards set back to "not printed", with the heap's peak;
+ *    baseline: a bare loop encoding the same N QR codes (ZXing);
  *  - digital card PDF latency over M calls; baseline: encoding one QR code.
  * Prints RESULT lines for bench/issuance.sh.
  */
@@ -90,8 +91,8 @@ public class CardIssuanceBench {
                     tenant.id().value(), tenant.id().value());
             jdbc.update("update savings_card set status = 'ISSUED' where tenant_id = ? and id not in (select id from savings_card where tenant_id = ? and status = 'CREATED' limit 1000)",
                     tenant.id().value(), tenant.id().value());
-            batches.generate(tenant.id(), batches.create(tenant.id(), new IssuanceBatches.Request(programme.id(),
-                    IssuanceBatches.Selection.ALL, null, List.of(), List.of(), layout), Actor.SYSTEM).orElseThrow(), IssuanceBatches.Progress.NONE);
+            await(batches, tenant, batches.create(tenant.id(), new IssuanceBatches.Request(programme.id(),
+                    IssuanceBatches.Selection.ALL, null, List.of(), List.of(), layout), Actor.SYSTEM).orElseThrow());
             encodeAll(urls.subList(0, 1000));
 
             for (int run = 1; run <= runs; run++) {
@@ -102,7 +103,7 @@ public class CardIssuanceBench {
                 t = System.nanoTime();
                 UUID batch = batches.create(tenant.id(), new IssuanceBatches.Request(programme.id(),
                         IssuanceBatches.Selection.ALL, null, List.of(), List.of(), layout), Actor.SYSTEM).orElseThrow();
-                var done = batches.generate(tenant.id(), batch, IssuanceBatches.Progress.NONE);
+                var done = await(batches, tenant, batch);
                 long issuanceMs = (System.nanoTime() - t) / 1_000_000;
                 long peakMb = peakHeapMb();
                 t = System.nanoTime();
@@ -164,6 +165,20 @@ public class CardIssuanceBench {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
                 rows.clear();
             }
+        }
+    }
+
+    /** Waits for the batch's background job (submitted with the batch, started at once on this node). */
+    static IssuanceBatches.Batch await(IssuanceBatches batches, Tenant tenant, UUID id) throws InterruptedException {
+        while (true) {
+            var batch = batches.find(tenant.id(), id).orElseThrow();
+            if (batch.finished()) {
+                if (batch.status() != IssuanceBatches.Status.DONE) {
+                    throw new IllegalStateException("batch " + batch.status() + " " + batch.errorKey());
+                }
+                return batch;
+            }
+            Thread.sleep(10);
         }
     }
 

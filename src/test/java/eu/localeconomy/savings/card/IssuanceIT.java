@@ -264,6 +264,25 @@ class IssuanceIT {
     }
 
     @Test
+    void aBatchRunsAsAJobThatReportsItsProgress() throws Exception {
+        Households.insert(jdbcTemplate, programmes, tenant.id(), programme, IssuanceBatches.PROGRESS_EVERY + 20);
+        var admin = tenants.person(tenant, Role.TENANT_ADMIN);
+        UUID id = batches.create(tenant.id(), request(IssuanceBatches.Selection.ALL, PrintLayout.SHEET), admin.principal())
+                .orElseThrow();
+        var job = jobs.await(tenant.id(), batches.find(tenant.id(), id).orElseThrow().jobId(), Duration.ofSeconds(60));
+
+        assertThat(job.status()).isEqualTo(eu.localeconomy.job.JobStatus.SUCCEEDED);
+        assertThat(job.done()).isEqualTo(job.total()).isEqualTo(IssuanceBatches.PROGRESS_EVERY + 20);
+        assertThat(job.summary()).containsEntry("cards", IssuanceBatches.PROGRESS_EVERY + 20);
+        var batch = batches.find(tenant.id(), id).orElseThrow();
+        assertThat(batch.status()).isEqualTo(IssuanceBatches.Status.DONE);
+        assertThat(batch.doneCount()).isEqualTo(IssuanceBatches.PROGRESS_EVERY + 20);
+        try (var document = Loader.loadPDF(Files.readAllBytes(batches.file(tenant.id(), id, "pdf").orElseThrow()))) {
+            assertThat(document.getNumberOfPages()).isEqualTo((IssuanceBatches.PROGRESS_EVERY + 20 + 9) / 10);
+        }
+    }
+
+    @Test
     void helpdeskBlocksUnblocksAndReprintsACard() throws Exception {
         var card = savings.residentHousehold(tenant, programme, "Zeedijk", "12", "8300",
                 List.of(new SavingsFixtures.Adult("Łukasz", "Dvořák", "85073003328", java.time.LocalDate.of(1985, 7, 30))));
