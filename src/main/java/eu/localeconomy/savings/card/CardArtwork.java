@@ -48,7 +48,7 @@ final class CardArtwork {
     /** Draws the card with its lower left corner at (x, y), with a hairline outline showing its shape on screen. */
     static void draw(PdfContentByte canvas, float x, float y, Face face) {
         drawCommon(canvas, x, y, face.tenantName(), face.brand(), face.programmeTitle());
-        drawPersonal(canvas, x, y, face.holderName(), face.number(), face.qrUrl());
+        drawPersonal(canvas, x, y, face.holderName(), face.number(), QrCode.encode(face.qrUrl()));
         canvas.saveState();
         canvas.setLineWidth(0.3f);
         canvas.setRGBColorStroke(190, 190, 190);
@@ -83,9 +83,9 @@ final class CardArtwork {
     }
 
     /** What is personal to a card: the holder's name, the number and the QR code. */
-    static void drawPersonal(PdfContentByte canvas, float x, float y, String holderName, CardNumber number, String qrUrl) {
+    static void drawPersonal(PdfContentByte canvas, float x, float y, String holderName, CardNumber number, QrCode qr) {
         float qrX = x + WIDTH - QR_MARGIN - QR_SIDE;
-        QrCode.encode(qrUrl).draw(canvas, qrX, y + QR_MARGIN + mm(1f), QR_SIDE);
+        qr.draw(canvas, qrX, y + QR_MARGIN + mm(1f), QR_SIDE);
         float leftWidth = qrX - x - PADDING - mm(1f);
         text(canvas, holderName, x + PADDING, y + mm(24f), leftWidth, 9.5f, 6f, Color.BLACK, true);
         canvas.saveState();

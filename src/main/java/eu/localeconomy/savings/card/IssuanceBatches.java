@@ -49,6 +49,8 @@ public class IssuanceBatches {
     /** Rows fetched per round trip while streaming a batch: the heap holds this many, not the whole batch. */
     static final int FETCH_SIZE = 500;
     static final int PROGRESS_EVERY = 500;
+    /** Cards read ahead so that their QR codes, the costliest part, are encoded on every core. */
+    static final int LOOKAHEAD = 250;
 
     public enum Selection { ALL, CATEGORY, POSTCODES, NUMBERS }
 
@@ -269,6 +271,7 @@ public class IssuanceBatches {
             try (OutputStream pdfOut = new BufferedOutputStream(Files.newOutputStream(pdfPart), 1 << 16);
                  OutputStream csvOut = new BufferedOutputStream(Files.newOutputStream(csvPart), 1 << 16)) {
                 PrintRun run = printing.start(context, pdfOut, csvOut, batch.layout());
+                List<PrintedCard> ahead = new ArrayList<>(LOOKAHEAD);
                 readOnly.executeWithoutResult(s -> streaming.query("select " + CardPrinting.COLUMNS + "\n" + """
                                  from savings_issuance_item i
                                  join savings_card c on c.tenant_id = i.tenant_id and c.id = i.card_id
@@ -277,14 +280,12 @@ public class IssuanceBatches {
                                  where i.batch_id = ? and i.tenant_id = ?
                                  order by i.position""",
                         (ResultSet rs) -> {
-                            run.add(printing.printedCard(context, rs));
-                            if (run.cards() % PROGRESS_EVERY == 0) {
-                                reportProgress(tenant, batchId, run.cards(), batch.cardCount(), progress);
-                                if (progress.stopRequested()) {
-                                    throw new Stopped();
-                                }
+                            ahead.add(printing.printedCard(context, rs));
+                            if (ahead.size() == LOOKAHEAD) {
+                                print(run, ahead, tenant, batchId, batch.cardCount(), progress);
                             }
                         }, batchId, tenant.value()));
+                print(run, ahead, tenant, batchId, batch.cardCount(), progress);
                 run.close();
                 printed = run.cards();
             }
@@ -374,6 +375,21 @@ public class IssuanceBatches {
         UUID job = jobs.getObject().submit(tenant, IssuanceJob.KIND, Map.of(IssuanceJob.BATCH, batchId.toString()), actor);
         jdbc.sql("update savings_issuance_batch set job_id = ? where tenant_id = ? and id = ?")
                 .params(job, tenant.value(), batchId).update();
+    }
+
+    /** Prints the cards read ahead, in their order, their QR codes encoded in parallel first. */
+    private void print(PrintRun run, List<PrintedCard> ahead, TenantId tenant, UUID batchId, long total, Progress progress) {
+        List<QrCode> codes = ahead.parallelStream().map(card -> QrCode.encode(card.qrUrl())).toList();
+        for (int i = 0; i < ahead.size(); i++) {
+            run.add(ahead.get(i), codes.get(i));
+            if (run.cards() % PROGRESS_EVERY == 0) {
+                reportProgress(tenant, batchId, run.cards(), total, progress);
+                if (progress.stopRequested()) {
+                    throw new Stopped();
+                }
+            }
+        }
+        ahead.clear();
     }
 
     /**

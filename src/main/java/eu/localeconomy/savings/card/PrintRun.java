@@ -91,10 +91,15 @@ final class PrintRun implements Closeable {
     }
 
     void add(PrintedCard card) {
+        add(card, QrCode.encode(card.qrUrl()));
+    }
+
+    /** Adds a card whose QR code was encoded beforehand (encoding is the costliest step, and runs in parallel). */
+    void add(PrintedCard card, QrCode qr) {
         try {
             switch (layout) {
-                case CARRIER -> carrier(card);
-                case SHEET -> sheet(card);
+                case CARRIER -> carrier(card, qr);
+                case SHEET -> sheet(card, qr);
             }
             csv.printRecord(card.number().value(), card.number().formatted(), card.qrUrl(), card.addressee(),
                     line(card, 0), line(card, 1), card.postcode(), card.city(), card.country(), card.category(),
@@ -126,7 +131,7 @@ final class PrintRun implements Closeable {
         }
     }
 
-    private void carrier(PrintedCard card) throws DocumentException {
+    private void carrier(PrintedCard card, QrCode qr) throws DocumentException {
         if (cards > 0) {
             document.newPage();
         }
@@ -143,11 +148,11 @@ final class PrintRun implements Closeable {
         // Between the two folds (99 and 198 mm from the top), so folding never creases the card.
         float x = (PAGE_WIDTH - WIDTH) / 2;
         float y = PAGE_HEIGHT - mm(122f) - HEIGHT;
-        placeCard(canvas, card, x, y);
+        placeCard(canvas, card, qr, x, y);
         CardArtwork.cropMarks(canvas, x, y);
     }
 
-    private void sheet(PrintedCard card) throws DocumentException {
+    private void sheet(PrintedCard card, QrCode qr) throws DocumentException {
         if (slot == COLUMNS * ROWS) {
             document.newPage();
             slot = 0;
@@ -160,13 +165,13 @@ final class PrintRun implements Closeable {
         }
         int column = slot % COLUMNS;
         int row = slot / COLUMNS;
-        placeCard(canvas, card, left + column * WIDTH, bottom + (ROWS - 1 - row) * HEIGHT);
+        placeCard(canvas, card, qr, left + column * WIDTH, bottom + (ROWS - 1 - row) * HEIGHT);
         slot++;
     }
 
-    private void placeCard(PdfContentByte canvas, PrintedCard card, float x, float y) {
+    private void placeCard(PdfContentByte canvas, PrintedCard card, QrCode qr, float x, float y) {
         canvas.addTemplate(cardTemplate(card.language()), x, y);
-        CardArtwork.drawPersonal(canvas, x, y, card.holderName(), card.number(), card.qrUrl());
+        CardArtwork.drawPersonal(canvas, x, y, card.holderName(), card.number(), qr);
     }
 
     private PdfTemplate cardTemplate(Language language) {
