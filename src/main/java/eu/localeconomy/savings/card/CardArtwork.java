@@ -45,43 +45,52 @@ final class CardArtwork {
                 String qrUrl) {
     }
 
-    /** Draws the card with its lower left corner at (x, y). */
+    /** Draws the card with its lower left corner at (x, y), with a hairline outline showing its shape on screen. */
     static void draw(PdfContentByte canvas, float x, float y, Face face) {
+        drawCommon(canvas, x, y, face.tenantName(), face.brand(), face.programmeTitle());
+        drawPersonal(canvas, x, y, face.holderName(), face.number(), QrCode.encode(face.qrUrl()));
+        canvas.saveState();
+        canvas.setLineWidth(0.3f);
+        canvas.setRGBColorStroke(190, 190, 190);
+        canvas.roundRectangle(x, y, WIDTH, HEIGHT, CORNER);
+        canvas.stroke();
+        canvas.restoreState();
+    }
+
+    /**
+     * What every card of a programme shares: the white card, the colour band with the tenant's name and the
+     * programme title. A print run draws it once into a template and places that on every page.
+     */
+    static void drawCommon(PdfContentByte canvas, float x, float y, String tenantName, Color brand, String programmeTitle) {
         canvas.saveState();
         canvas.setRGBColorFill(255, 255, 255);
         canvas.roundRectangle(x, y, WIDTH, HEIGHT, CORNER);
         canvas.fill();
-
         // The colour band follows the card's rounded corners.
         canvas.saveState();
         canvas.roundRectangle(x, y, WIDTH, HEIGHT, CORNER);
         canvas.clip();
         canvas.newPath();
-        canvas.setColorFill(face.brand());
+        canvas.setColorFill(brand);
         canvas.rectangle(x, y + HEIGHT - BAND, WIDTH, BAND);
         canvas.fill();
         canvas.restoreState();
-
-        Color onBrand = readableOn(face.brand());
+        Color onBrand = readableOn(brand);
         float textWidth = WIDTH - 2 * PADDING;
-        text(canvas, face.tenantName(), x + PADDING, y + HEIGHT - mm(6f), textWidth, 9f, 6f, onBrand, true);
-        text(canvas, face.programmeTitle(), x + PADDING, y + HEIGHT - mm(10.5f), textWidth, 7.5f, 5.5f, onBrand, false);
+        text(canvas, tenantName, x + PADDING, y + HEIGHT - mm(6f), textWidth, 9f, 6f, onBrand, true);
+        text(canvas, programmeTitle, x + PADDING, y + HEIGHT - mm(10.5f), textWidth, 7.5f, 5.5f, onBrand, false);
+        canvas.restoreState();
+    }
 
+    /** What is personal to a card: the holder's name, the number and the QR code. */
+    static void drawPersonal(PdfContentByte canvas, float x, float y, String holderName, CardNumber number, QrCode qr) {
         float qrX = x + WIDTH - QR_MARGIN - QR_SIDE;
-        QrCode.encode(face.qrUrl()).draw(canvas, qrX, y + QR_MARGIN + mm(1f), QR_SIDE);
-
+        qr.draw(canvas, qrX, y + QR_MARGIN + mm(1f), QR_SIDE);
         float leftWidth = qrX - x - PADDING - mm(1f);
-        text(canvas, face.holderName(), x + PADDING, y + mm(24f), leftWidth, 9.5f, 6f, Color.BLACK, true);
+        text(canvas, holderName, x + PADDING, y + mm(24f), leftWidth, 9.5f, 6f, Color.BLACK, true);
         canvas.saveState();
         canvas.setCharacterSpacing(0.6f);
-        text(canvas, face.number().formatted(), x + PADDING, y + mm(12f), leftWidth, 15f, 9f, Color.BLACK, true);
-        canvas.restoreState();
-
-        // A hairline outline shows the card's shape on screen; cutting follows the crop marks.
-        canvas.setLineWidth(0.3f);
-        canvas.setRGBColorStroke(190, 190, 190);
-        canvas.roundRectangle(x, y, WIDTH, HEIGHT, CORNER);
-        canvas.stroke();
+        text(canvas, number.formatted(), x + PADDING, y + mm(12f), leftWidth, 15f, 9f, Color.BLACK, true);
         canvas.restoreState();
     }
 

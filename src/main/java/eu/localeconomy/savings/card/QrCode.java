@@ -57,17 +57,19 @@ final class QrCode {
     /**
      * Draws the code with its lower left corner at (x, y), {@code side} points wide, quiet zone included: a white
      * square, then one filled path of the dark runs of each row (adjacent modules merged, so no hairline seams).
+     * Coordinates are in modules under a scaling matrix: small integers keep a 40,000-card file small.
      */
     void draw(PdfContentByte canvas, float x, float y, float side) {
         int n = size();
         float module = side / n;
         canvas.saveState();
+        canvas.concatCTM(module, 0, 0, module, x, y);
         canvas.setRGBColorFill(255, 255, 255);
-        canvas.rectangle(x, y, side, side);
+        canvas.rectangle(0, 0, n, n);
         canvas.fill();
         canvas.setRGBColorFill(0, 0, 0);
         for (int row = 0; row < n; row++) {
-            float top = y + side - row * module;
+            int bottom = n - 1 - row;
             int col = 0;
             while (col < n) {
                 if (!modules.get(col, row)) {
@@ -78,7 +80,7 @@ final class QrCode {
                 while (col < n && modules.get(col, row)) {
                     col++;
                 }
-                canvas.rectangle(x + start * module, top - module, (col - start) * module, module);
+                canvas.rectangle(start, bottom, col - start, 1);
             }
         }
         canvas.fill();
