@@ -14,7 +14,6 @@ import eu.localeconomy.shared.SecureTokens;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.UserId;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +37,13 @@ class Enrolments {
     private final Programmes programmes;
     private final Accounts accounts;
     private final MailOutbox mail;
-    private final ObjectProvider<CardDocuments> documents;
+    private final CardDocuments documents;
     private final EnrolmentProperties properties;
     private final AuditLog audit;
     private final Clock clock;
 
     Enrolments(JdbcClient jdbc, Programmes programmes, Accounts accounts, MailOutbox mail,
-               ObjectProvider<CardDocuments> documents, EnrolmentProperties properties, AuditLog audit, Clock clock) {
+               CardDocuments documents, EnrolmentProperties properties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.accounts = accounts;
@@ -186,7 +185,7 @@ class Enrolments {
     private void mailDigitalCard(TenantContext tenant, Pending pending) {
         String number = jdbc.sql("select number from savings_card where tenant_id = ? and id = ?")
                 .params(tenant.id().value(), pending.cardId()).query(String.class).single();
-        byte[] pdf = documents.getObject().digitalCardPdf(tenant.id(), pending.cardId(), pending.language());
+        byte[] pdf = documents.digitalCardPdf(tenant.id(), pending.cardId(), pending.language());
         String formatted = new CardNumber(number).formatted();
         mail.enqueue(new OutgoingMail(tenant.id(), pending.email(), pending.language(), "citizen-digital-card", Map.of(
                 "name", pending.personName(),

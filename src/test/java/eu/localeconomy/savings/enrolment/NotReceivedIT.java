@@ -2,10 +2,7 @@ package eu.localeconomy.savings.enrolment;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import eu.localeconomy.savings.card.CardDocuments;
 import eu.localeconomy.savings.programme.Programme;
-import eu.localeconomy.shared.Language;
-import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.support.IntegrationTest;
 import eu.localeconomy.support.SavingsFixtures;
@@ -19,20 +16,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openpdf.text.Document;
-import org.openpdf.text.Paragraph;
-import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -64,37 +54,6 @@ class NotReceivedIT {
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    /**
-     * Until the card documents of the card capability are on this branch, a one-page PDF stands in for the digital
-     * card; once they are, this bean is not created and the real digital card is mailed.
-     */
-    @TestConfiguration
-    static class DigitalCardUntilTheRealOneIsMerged {
-        @Bean
-        @ConditionalOnMissingBean(CardDocuments.class)
-        CardDocuments onePageCard(JdbcClient jdbc) {
-            return new CardDocuments() {
-                @Override
-                public byte[] digitalCardPdf(TenantId tenant, UUID cardId, Language language) {
-                    String number = jdbc.sql("select number from savings_card where tenant_id = ? and id = ?")
-                            .params(tenant.value(), cardId).query(String.class).single();
-                    var out = new ByteArrayOutputStream();
-                    var document = new Document();
-                    PdfWriter.getInstance(document, out);
-                    document.open();
-                    document.add(new Paragraph(number));
-                    document.close();
-                    return out.toByteArray();
-                }
-
-                @Override
-                public String qrSvg(TenantId tenant, UUID cardId) {
-                    throw new UnsupportedOperationException("not used by the enrolment");
-                }
-            };
-        }
     }
 
     @Autowired MockMvc mvc;
@@ -147,6 +106,10 @@ class NotReceivedIT {
         assertThat(pdf.getContentType()).startsWith("application/pdf");
         byte[] bytes = pdf.getInputStream().readAllBytes();
         assertThat(new String(bytes, 0, 5)).isEqualTo("%PDF-");
+        // The digital card of this very card: the same number, as printed on it.
+        try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains(card.number().formatted());
+        }
         assertThat(text(cardMail)).contains(card.number().formatted());
 
         var row = jdbc.sql("select status, activated_at is not null, digital_sent_at is not null from savings_card where id = ?")
