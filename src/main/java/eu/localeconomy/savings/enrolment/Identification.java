@@ -3,7 +3,6 @@ package eu.localeconomy.savings.enrolment;
 import eu.localeconomy.audit.AuditLog;
 import eu.localeconomy.savings.card.CardNumber;
 import eu.localeconomy.savings.programme.Programme;
-import eu.localeconomy.savings.programme.Programmes;
 import eu.localeconomy.savings.register.PersonalIdentifiers;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.SecretBox;
@@ -32,7 +31,6 @@ import java.util.UUID;
 class Identification {
 
     private final JdbcClient jdbc;
-    private final Programmes programmes;
     private final PersonalIdentifiers identifiers;
     private final SecretBox secrets;
     private final EnrolmentThrottle throttle;
@@ -40,10 +38,9 @@ class Identification {
     private final AuditLog audit;
     private final Clock clock;
 
-    Identification(JdbcClient jdbc, Programmes programmes, PersonalIdentifiers identifiers, SecretBox secrets,
+    Identification(JdbcClient jdbc, PersonalIdentifiers identifiers, SecretBox secrets,
                    EnrolmentThrottle throttle, EnrolmentProperties properties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
-        this.programmes = programmes;
         this.identifiers = identifiers;
         this.secrets = secrets;
         this.throttle = throttle;
@@ -52,8 +49,25 @@ class Identification {
         this.clock = clock;
     }
 
+    /** A card with what the identification needs of its household and programme, read in one query. */
     private record CardRow(UUID cardId, UUID programmeId, UUID householdId, String status, Instant lockedUntil,
-                           String register, String householdStatus, String taxNumberHash) {
+                           String register, String householdStatus, String taxNumberHash, LocalDate opensOn,
+                           LocalDate closesOn) {
+    }
+
+    private static final String CARD_ROW = """
+            select c.id, c.programme_id, c.household_id, c.status, c.locked_until, h.register, h.status,
+                   h.tax_number_hash, p.enrolment_opens_on, p.enrolment_closes_on
+            from savings_card c
+            join savings_household h on h.tenant_id = c.tenant_id and h.id = c.household_id
+            join savings_programme p on p.tenant_id = c.tenant_id and p.id = c.programme_id
+            """;
+
+    private static CardRow cardRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp locked = rs.getTimestamp(5);
+        return new CardRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                rs.getString(4), locked == null ? null : locked.toInstant(), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class));
     }
 
     /** Identification with a card number (typed, or from a verified QR code) and a proof. */
@@ -66,19 +80,8 @@ class Identification {
         }
         Instant now = clock.instant();
         // The statuses and locks of the card; its number is unique per tenant.
-        Optional<CardRow> found = jdbc.sql("""
-                        select c.id, c.programme_id, c.household_id, c.status, c.locked_until, h.register, h.status,
-                               h.tax_number_hash
-                        from savings_card c join savings_household h on h.tenant_id = c.tenant_id and h.id = c.household_id
-                        where c.tenant_id = ? and c.number = ?""")
-                .params(tenantId.value(), number.value())
-                .query((rs, n) -> {
-                    Timestamp locked = rs.getTimestamp(5);
-                    return new CardRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), locked == null ? null : locked.toInstant(), rs.getString(6), rs.getString(7),
-                            rs.getString(8));
-                })
-                .optional();
+        Optional<CardRow> found = jdbc.sql(CARD_ROW + "where c.tenant_id = ? and c.number = ?")
+                .params(tenantId.value(), number.value()).query(Identification::cardRow).optional();
         if (found.isPresent() && found.get().lockedUntil() != null && found.get().lockedUntil().isAfter(now)) {
             audit.record(Actor.ANONYMOUS, tenantId, "enrolment.mismatch", "card", found.get().cardId(),
                     Map.of("channel", "CARD", "reason", "locked"));
@@ -151,16 +154,8 @@ class Identification {
         };
         // Two people with the same birth date and name in one postcode cannot be told apart: no match, not a guess.
         Optional<CardRow> card = matches.size() != 1 || matches.getFirst()[0] == null ? Optional.empty()
-                : jdbc.sql("""
-                                select c.id, c.programme_id, c.household_id, c.status, c.locked_until, h.register, h.status,
-                                       h.tax_number_hash
-                                from savings_card c join savings_household h on h.tenant_id = c.tenant_id and h.id = c.household_id
-                                where c.tenant_id = ? and c.household_id = ?""")
-                        .params(tenantId.value(), matches.getFirst()[1])
-                        .query((rs, n) -> new CardRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                                rs.getObject(3, UUID.class), rs.getString(4), null, rs.getString(6), rs.getString(7),
-                                rs.getString(8)))
-                        .optional();
+                : jdbc.sql(CARD_ROW + "where c.tenant_id = ? and c.household_id = ?")
+                        .params(tenantId.value(), matches.getFirst()[1]).query(Identification::cardRow).optional();
         if (card.isEmpty()) {
             recordIdentifierMismatch(tenantId, subject, now);
             return new Outcome.Mismatch();
@@ -216,10 +211,10 @@ class Identification {
             audit.record(Actor.ANONYMOUS, tenantId, "enrolment.refused", "card", card.cardId(), Map.of("reason", "excluded"));
             return new Outcome.Excluded();
         }
-        Programme programme = programmes.find(tenantId, card.programmeId()).orElseThrow();
-        if (!programme.enrolmentOpen(LocalDate.ofInstant(now, tenant.zone()))) {
+        LocalDate today = LocalDate.ofInstant(now, tenant.zone());
+        if (today.isBefore(card.opensOn()) || today.isAfter(card.closesOn())) {
             audit.record(Actor.ANONYMOUS, tenantId, "enrolment.refused", "card", card.cardId(), Map.of("reason", "closed"));
-            return new Outcome.Closed(programme.enrolmentOpensOn(), programme.enrolmentClosesOn());
+            return new Outcome.Closed(card.opensOn(), card.closesOn());
         }
         boolean active = jdbc.sql("""
                         select exists (select 1 from savings_enrolment where tenant_id = ? and card_id = ? and member_id = ?
