@@ -13,6 +13,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 import java.time.Clock;
 import java.util.Map;
@@ -53,6 +54,56 @@ public class Accounts {
                 false, clock.instant(), null));
         audit.record(Actor.SYSTEM, tenant, "account.created", "user", id, Map.of("role", role));
         return id;
+    }
+
+    /**
+     * The citizen account of an e-mail address in a tenant, created if there is none (enrolment: a second card of the
+     * same person links to the same account). The caller proved the address is the person's (a verification link);
+     * a password, if given, replaces the account's. Empty when the address belongs to a staff, merchant or disabled
+     * account, which a citizen enrolment must not take over.
+     */
+    @Transactional
+    public Optional<UserId> citizenAccount(TenantId tenant, String email, String displayName, Language language,
+                                           String rawPasswordOrNull) {
+        Optional<UserAccount> existing = repository.findByEmail(tenant, email.trim());
+        if (existing.isPresent()) {
+            UserAccount account = existing.get();
+            if (account.role() != Role.CITIZEN || !account.enabled()) {
+                return Optional.empty();
+            }
+            if (rawPasswordOrNull != null) {
+                repository.updatePassword(account.id(), passwordEncoder.encode(rawPasswordOrNull));
+            }
+            audit.record(Actor.SYSTEM, tenant, "account.linked", "user", account.id(), Map.of("role", Role.CITIZEN));
+            return Optional.of(account.id());
+        }
+        String name = displayName == null || displayName.isBlank() ? email.trim() : displayName.trim();
+        return Optional.of(create(tenant, email, name.length() > 200 ? name.substring(0, 200) : name, Role.CITIZEN,
+                language, rawPasswordOrNull));
+    }
+
+    /** The platform's password rules, reported as field errors on {@code password} and {@code confirmation}. */
+    public void checkNewPassword(String password, String confirmation, String email, Errors errors) {
+        PasswordPolicy.check(password, confirmation, email, errors);
+    }
+
+    /**
+     * Logs a person in on this request, as the login form would: a new session id, the security context stored in
+     * the (database) session. Only for people without a second factor; false (and nothing done) otherwise.
+     */
+    public boolean logIn(TenantContext tenant, UserId user, String method, HttpServletRequest request,
+                         HttpServletResponse response) {
+        var found = repository.findById(tenant.id(), user);
+        if (found.isEmpty() || !found.get().enabled() || found.get().totpEnabled()) {
+            return false;
+        }
+        UserAccount account = found.get();
+        var principal = new AccountPrincipal(account.id(), account.tenantId(), tenant.slug(), account.displayName(),
+                account.role(), account.language() == null ? tenant.defaultLanguage() : account.language());
+        AccountSessions.logIn(principal, request, response);
+        repository.recordSuccess(account.id(), clock.instant());
+        audit.record(principal, tenant.id(), "login.succeeded", "user", account.id(), Map.of("method", method));
+        return true;
     }
 
     /** Invites a colleague in a staff role by e-mail, on behalf of a person or an API client. */
