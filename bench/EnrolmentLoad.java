@@ -35,10 +35,12 @@ import java.util.regex.Pattern;
  * each) straight into the embedded PostgreSQL over JDBC, hashing the numbers with the platform's data key as the
  * register import would. Then each simulated user, as a fresh browser: GET the form (CSRF token, not timed), timed
  * POST of card number + national register number. Two series: the right person (302 to the e-mail step) and an unknown
- * card (the neutral mismatch); baseline: the liveness probe at the same concurrency, measured in the same run.
+ * card (the neutral mismatch), each saturated (a user submits again as soon as the answer came) and paced (each user
+ * waits {@code thinkMs} between submits, as people typing do); baseline: the liveness probe at the same concurrency,
+ * measured in the same run.
  *
  * Usage: java -cp <app classes and classpath> EnrolmentLoad.java <baseUrl> <pgPort> <dataKeyFile> <concurrency>
- *        <requestsPerWorker> <households>
+ *        <requestsPerWorker> <households> <thinkMs>
  */
 public class EnrolmentLoad {
 
@@ -55,6 +57,7 @@ public class EnrolmentLoad {
         int concurrency = Integer.parseInt(args[3]);
         int perWorker = Integer.parseInt(args[4]);
         int households = Integer.parseInt(args[5]);
+        long thinkMs = Long.parseLong(args[6]);
 
         var secrets = new SecretBox(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
         long seedStart = System.nanoTime();
@@ -83,16 +86,19 @@ public class EnrolmentLoad {
         List<Long> probeTimes = run(concurrency, perWorker, probe);
         List<Long> matchTimes = run(concurrency, perWorker, match);
         List<Long> mismatchTimes = run(concurrency, perWorker, mismatch);
+        List<Long> pacedTimes = run(concurrency, perWorker, paced(match, thinkMs));
 
         print("baseline: liveness probe", probeTimes);
         print("identification submit, right person", matchTimes);
         print("identification submit, unknown card", mismatchTimes);
+        print("submit, right person, paced " + thinkMs + " ms", pacedTimes);
         System.out.printf("ratio submit/probe p50 %.1fx, p99 %.1fx%n",
                 (double) percentile(matchTimes, 50) / percentile(probeTimes, 50),
                 (double) percentile(matchTimes, 99) / percentile(probeTimes, 99));
-        System.out.printf("RESULT match_p50_ms=%.1f match_p99_ms=%.1f mismatch_p50_ms=%.1f mismatch_p99_ms=%.1f probe_p50_ms=%.2f probe_p99_ms=%.2f%n",
+        System.out.printf("RESULT match_p50_ms=%.1f match_p99_ms=%.1f mismatch_p50_ms=%.1f mismatch_p99_ms=%.1f paced_p50_ms=%.1f paced_p99_ms=%.1f probe_p50_ms=%.2f probe_p99_ms=%.2f%n",
                 ms(percentile(matchTimes, 50)), ms(percentile(matchTimes, 99)), ms(percentile(mismatchTimes, 50)),
-                ms(percentile(mismatchTimes, 99)), ms(percentile(probeTimes, 50)), ms(percentile(probeTimes, 99)));
+                ms(percentile(mismatchTimes, 99)), ms(percentile(pacedTimes, 50)), ms(percentile(pacedTimes, 99)),
+                ms(percentile(probeTimes, 50)), ms(percentile(probeTimes, 99)));
     }
 
     /** One simulated visitor: a fresh session per attempt (cookies cleared), connections reused. */
@@ -232,6 +238,20 @@ public class EnrolmentLoad {
         String body = String.format("%02d%02d%02d%03d", birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(),
                 i / 20_000 + 1);
         return body + String.format("%02d", 97 - Long.parseLong(body) % 97);
+    }
+
+    /** The same calls with a pause before each, started at a random offset so users do not march in step. */
+    static WorkerFactory paced(WorkerFactory factory, long thinkMs) {
+        return worker -> {
+            Call call = factory.create(worker);
+            var random = new java.util.Random(worker);
+            boolean[] first = {true};
+            return () -> {
+                Thread.sleep(first[0] ? random.nextLong(thinkMs + 1) : thinkMs);
+                first[0] = false;
+                return call.call();
+            };
+        };
     }
 
     interface Call {

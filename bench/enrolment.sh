@@ -4,13 +4,15 @@
 # $HOUSEHOLDS households seeded over JDBC into its embedded PostgreSQL; p50/p99 of the right person and of an unknown
 # card, and the liveness probe at the same concurrency as baseline (same run). Medians of $RUNS runs. Aim: p99 < 100 ms.
 # The per-address and per-card allowances are lifted for the run: every simulated user comes from 127.0.0.1.
-# Usage: bench/enrolment.sh   (RUNS=3 CONCURRENCY=50 REQUESTS=40 HOUSEHOLDS=40000 SKIP_BUILD=1 to reuse the jar)
+# Two load shapes: saturated (each user submits again as soon as answered) and paced ($THINK_MS ms between submits).
+# Usage: bench/enrolment.sh   (RUNS=3 CONCURRENCY=50 REQUESTS=40 HOUSEHOLDS=40000 THINK_MS=1000 SKIP_BUILD=1 to reuse the jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 CONCURRENCY=${CONCURRENCY:-50}
 REQUESTS=${REQUESTS:-40}        # per simulated user, per series and run
 HOUSEHOLDS=${HOUSEHOLDS:-40000}
+THINK_MS=${THINK_MS:-1000}
 PORT=${PORT:-18081}
 PG_PORT=${PG_PORT:-15433}
 JAVA=$(bench/find-java.sh)
@@ -41,7 +43,7 @@ for run in $(seq 1 "$RUNS"); do
     sleep 0.1
   done
   out=$("$JAVA" -cp "$CP" bench/EnrolmentLoad.java "http://127.0.0.1:$PORT" "$PG_PORT" "$data/key" \
-      "$CONCURRENCY" "$REQUESTS" "$HOUSEHOLDS")
+      "$CONCURRENCY" "$REQUESTS" "$HOUSEHOLDS" "$THINK_MS")
   kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""
   echo "--- run $run"
   echo "$out" | grep -v '^RESULT'
@@ -53,6 +55,7 @@ echo
 echo "=== Medians of $RUNS runs ($(nproc) cores, $CONCURRENCY simulated users, $HOUSEHOLDS households with cards)"
 printf "enrolment submit, right person   p50 %s ms  p99 %s ms   aim p99 < 100 ms\n" "$(field match_p50_ms)" "$(field match_p99_ms)"
 printf "enrolment submit, unknown card   p50 %s ms  p99 %s ms\n" "$(field mismatch_p50_ms)" "$(field mismatch_p99_ms)"
+printf "enrolment submit, paced %s ms   p50 %s ms  p99 %s ms\n" "$THINK_MS" "$(field paced_p50_ms)" "$(field paced_p99_ms)"
 printf "baseline liveness probe          p50 %s ms  p99 %s ms   (submit p99 / probe p99: %sx)\n" \
   "$(field probe_p50_ms)" "$(field probe_p99_ms)" \
   "$(awk -v a="$(field match_p99_ms)" -v b="$(field probe_p99_ms)" 'BEGIN{ if (b > 0) printf "%.1f", a/b; else print "-" }')"

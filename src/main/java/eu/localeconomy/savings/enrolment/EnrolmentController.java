@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The public enrolment website: identify with the card (typed or scanned) or without it ("card not received"), give
@@ -111,15 +112,13 @@ class EnrolmentController {
             return page(tenant, model, "savings/citizen/enrol");
         }
         Optional<CardNumber> number = Optional.empty();
-        if (blank(form.cardNumber())) {
-            errors.rejectValue("cardNumber", "validation.required");
-        } else if (form.cardNumber().length() > MAX_INPUT) {
-            errors.rejectValue("cardNumber", "validation.tooLong");
-        } else {
-            number = CardNumber.parse(form.cardNumber());
-            if (number.isEmpty()) {
-                errors.rejectValue("cardNumber", "enrol.error.cardNumber");
-            }
+        // Came by QR code and cleared the pre-filled number: the verified card of the session still counts.
+        if (blank(form.cardNumber()) && request.getSession(false) != null
+                && request.getSession(false).getAttribute(QR_CARD) instanceof UUID scannedCard) {
+            number = identification.numberOf(tenant.id(), scannedCard);
+        }
+        if (number.isEmpty()) {
+            number = typedCardNumber(form.cardNumber(), errors);
         }
         Optional<Proof> proof = proof(programme.get().residentIdentifier(), form.identifier(), form.birthDate(), errors);
         if (errors.hasErrors() || number.isEmpty() || proof.isEmpty()) {
@@ -291,6 +290,22 @@ class EnrolmentController {
         return "savings/citizen/enrol-outcome";
     }
 
+    private static Optional<CardNumber> typedCardNumber(String typed, BindingResult errors) {
+        if (blank(typed)) {
+            errors.rejectValue("cardNumber", "validation.required");
+            return Optional.empty();
+        }
+        if (typed.length() > MAX_INPUT) {
+            errors.rejectValue("cardNumber", "validation.tooLong");
+            return Optional.empty();
+        }
+        Optional<CardNumber> number = CardNumber.parse(typed);
+        if (number.isEmpty()) {
+            errors.rejectValue("cardNumber", "enrol.error.cardNumber");
+        }
+        return number;
+    }
+
     /** The identifier's shape: a mistyped national register number is said so; it reveals nothing about cards. */
     private static Optional<Proof> proof(ResidentIdentifier mode, String identifier, String birthDate,
                                          BindingResult errors) {
@@ -380,5 +395,4 @@ class EnrolmentController {
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
-
 }
