@@ -27,7 +27,7 @@ for n in $SIZES; do
   files+=("$WORK/data/population-$n.csv")
 done
 
-"$JAVA" -Xmx"$HEAP" -cp "$CP" bench/RegisterImportBench.java "$RUNS" "${files[@]}" | tee "$WORK/out" | grep '^RESULT' || {
+"$JAVA" -Xmx"$HEAP" -cp "$CP" bench/RegisterImportBench.java "$RUNS" "${files[@]}" | tee "$WORK/out" | grep --line-buffered '^RESULT' || {
   echo "benchmark failed; its output:"; tail -40 "$WORK/out"; exit 1; }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
