@@ -24,7 +24,7 @@ import java.util.UUID;
 /**
  * Writes a batch of imported households in a handful of set-based statements (arrays unnested by PostgreSQL), in
  * the caller's transaction. A household is found again by (programme, register, external key): new ones are
- * inserted, changed ones (another fingerprint, or excluded before) updated, unchanged ones only marked as seen.
+ * inserted, changed ones (another fingerprint, or excluded before) updated, unchanged ones left untouched.
  * Members are matched by national register number hash anywhere in the programme (a person who moved keeps their
  * row), else by name and date of birth within the household; members no longer listed are removed unless they
  * have enrolled.
@@ -64,17 +64,32 @@ class HouseholdWriter {
         jdbc.execute("analyze savings_household, savings_household_member");
     }
 
-    /** Excludes the households of the register that the import did not list; returns how many. */
-    int excludeUnlisted(Target target) {
-        return jdbc.update("""
-                        update savings_household set status = 'EXCLUDED', updated_at = ?
-                        where tenant_id = ? and programme_id = ? and register = ? and status = 'ELIGIBLE'
-                          and last_import_id is distinct from ?""",
-                Timestamp.from(target.now()), target.tenant().value(), target.programmeId(), target.register().name(),
-                target.importId());
+    /**
+     * Excludes the households of the register that the import did not list; returns how many. Unchanged households
+     * are not written to at all (every write of a row updates its seven indexes): the listed keys are passed as one
+     * array and PostgreSQL anti-joins them.
+     */
+    int excludeUnlisted(Target target, List<String> listedKeys) {
+        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    update savings_household h set status = 'EXCLUDED', updated_at = ?
+                    where h.tenant_id = ? and h.programme_id = ? and h.register = ? and h.status = 'ELIGIBLE'
+                      and not exists (select 1 from unnest(cast(? as text[])) as listed(key) where listed.key = h.external_key)""")) {
+                ps.setTimestamp(1, Timestamp.from(target.now()));
+                ps.setObject(2, target.tenant().value());
+                ps.setObject(3, target.programmeId());
+                ps.setString(4, target.register().name());
+                ps.setArray(5, connection.createArrayOf("text", listedKeys.toArray()));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private Counts write(Connection connection, Target target, List<RegisterRows.Household> batch) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            // A batch whose commit is lost in a crash is simply written again: its checkpoint is lost with it.
+            statement.execute("set local synchronous_commit = off");
+        }
         Map<String, Existing> existing = existing(connection, target, batch);
         List<RegisterRows.Household> created = new ArrayList<>();
         List<RegisterRows.Household> changed = new ArrayList<>();
@@ -97,16 +112,6 @@ class HouseholdWriter {
         }
         insertHouseholds(connection, target, created, ids, fingerprints);
         updateHouseholds(connection, target, changed, ids, fingerprints);
-        if (!unchanged.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    update savings_household set last_import_id = ?
-                    where tenant_id = ? and id = any(cast(? as uuid[]))""")) {
-                ps.setObject(1, target.importId());
-                ps.setObject(2, target.tenant().value());
-                ps.setArray(3, connection.createArrayOf("uuid", unchanged.toArray()));
-                ps.executeUpdate();
-            }
-        }
         List<RegisterRows.Household> rewritten = new ArrayList<>(created);
         rewritten.addAll(changed);
         writeMembers(connection, target, rewritten, ids);

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public enum RegisterField {
     HOUSEHOLD_ID(Set.of(Register.POPULATION), "household id", "household", "householdid", "huishouden", "huishoudnummer",
-            "gezin", "gezinsnummer", "menage", "numero de menage", "nummer huishouden", "id menage", "id huishouden"),
+            "gezin", "gezinsnummer", "menage", "numero de menage", "n de menage", "no de menage", "nr huishouden", "nummer huishouden", "id menage", "id huishouden"),
     TAX_NUMBER(Set.of(Register.SECOND_HOME), "tax assessment number", "tax number", "assessment number", "article",
             "aanslagnummer", "artikelnummer", "artikel", "kohierartikel", "numero d avertissement-extrait de role",
             "numero d article", "article de role", "numero de taxation", "avertissement extrait de role"),

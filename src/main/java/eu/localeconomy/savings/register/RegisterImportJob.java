@@ -27,7 +27,7 @@ import java.util.UUID;
 @Component
 class RegisterImportJob implements JobHandler {
 
-    static final int BATCH = 1000;
+    static final int BATCH = 2000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegisterImportJob.class);
 
     private final RegisterImportStore store;
@@ -113,7 +113,7 @@ class RegisterImportJob implements JobHandler {
 
         var target = new HouseholdWriter.Target(tenant, programme.id(), registerImport.register(), category.id(),
                 registerImport.referenceDate(), id, clock.instant());
-        int analyseAt = BATCH;
+        int analyseAt = 1000;
         for (int from = (int) checkpoint; from < households.size(); from += BATCH) {
             if (run.cancelRequested()) {
                 return;
@@ -134,7 +134,8 @@ class RegisterImportJob implements JobHandler {
 
         log.info("Register import {}: households written in {} ms since start", id, (System.nanoTime() - started) / 1_000_000);
         RegisterImport finished = transactions.execute(s -> {
-            int excluded = registerImport.fullExtract() ? writer.excludeUnlisted(target) : 0;
+            int excluded = registerImport.fullExtract()
+                    ? writer.excludeUnlisted(target, households.stream().map(RegisterRows.Household::externalKey).toList()) : 0;
             store.finish(tenant, id, RegisterImport.Status.DONE, excluded, clock.instant());
             RegisterImport now = store.find(tenant, id).orElseThrow();
             Map<String, Object> details = new LinkedHashMap<>(summary(now));

@@ -32,10 +32,10 @@ import java.util.regex.Pattern;
 final class RegisterRows {
 
     private static final Pattern BELGIAN_POSTCODE = Pattern.compile("[1-9][0-9]{3}");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+    private static final List<DateTimeFormatter> DATES = java.util.stream.Stream.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("dd/MM/uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"),
             DateTimeFormatter.ofPattern("dd-MM-uuuu"), DateTimeFormatter.ofPattern("dd.MM.uuuu"),
-            DateTimeFormatter.ofPattern("uuuuMMdd"));
+            DateTimeFormatter.ofPattern("uuuuMMdd")).map(f -> f.withResolverStyle(java.time.format.ResolverStyle.STRICT)).toList();
     private static final Map<String, String> COUNTRIES = countries();
 
     /** A validated adult (population) or owner (second home). */
@@ -286,7 +286,7 @@ final class RegisterRows {
             }
             for (DateTimeFormatter format : DATES) {
                 try {
-                    LocalDate date = LocalDate.parse(value, format.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                    LocalDate date = LocalDate.parse(value, format);
                     if (date.isAfter(referenceDate) || date.getYear() < 1880) {
                         error(field, value, "register.reason.dateOutOfRange", null);
                         return null;
