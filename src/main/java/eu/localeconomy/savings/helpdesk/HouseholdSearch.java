@@ -66,7 +66,49 @@ class HouseholdSearch {
     record Page(List<Result> results, int count, boolean countCapped) {
     }
 
+    /** The search as SQL: the page of results and the (capped) count, with their parameters. */
+    record Query(String page, String count, Map<String, Object> params) {
+    }
+
+    /**
+     * A name is looked up first on its own indexes (name on the card, adults' names). Up to {@value #COUNT_LIMIT}
+     * households, the page is read by primary key; beyond, the name-ordered index is walked and each household is
+     * checked against the matching names held in a hash, which finds a page quickly because so many match.
+     */
     Page search(TenantId tenant, Criteria criteria, int offset, int limit) {
+        List<UUID> named = null;
+        if (criteria.name() != null) {
+            named = jdbc.sql("""
+                            select n.id from savings_household n
+                            where n.tenant_id = :tenant and n.programme_id = :programme and lower(n.display_name) like :name
+                            union
+                            select m.household_id from savings_household_member m
+                            where m.tenant_id = :tenant and m.programme_id = :programme
+                              and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)
+                            limit :limit""")
+                    .param("tenant", tenant.value()).param("programme", criteria.programmeId())
+                    .param("name", prefix(criteria.name())).param("limit", COUNT_LIMIT + 1)
+                    .query(UUID.class).list();
+            if (named.isEmpty()) {
+                return new Page(List.of(), 0, false);
+            }
+        }
+        Query query = query(tenant, criteria, named != null && named.size() <= COUNT_LIMIT ? named : null, offset, limit);
+        List<Result> results = jdbc.sql(query.page()).params(query.params()).query(this::result).list();
+        boolean onlyName = criteria.card() == null && criteria.street() == null && criteria.postcode() == null
+                && criteria.cardStatus() == null && criteria.householdStatus() == null && criteria.categoryId() == null;
+        if (named != null && named.size() > COUNT_LIMIT && onlyName) {
+            return new Page(results, COUNT_LIMIT, true);
+        }
+        int count = jdbc.sql(query.count()).params(query.params()).query(Integer.class).single();
+        return new Page(results, Math.min(count, COUNT_LIMIT), count > COUNT_LIMIT);
+    }
+
+    /**
+     * @param named the households matching the name, when there are few enough to read by primary key; null
+     *              when the name must be checked while walking (or there is no name)
+     */
+    Query query(TenantId tenant, Criteria criteria, List<UUID> named, int offset, int limit) {
         var where = new StringBuilder(" where h.tenant_id = :tenant and h.programme_id = :programme");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("tenant", tenant.value());
@@ -75,15 +117,16 @@ class HouseholdSearch {
             where.append(" and c.number = :card");
             params.put("card", criteria.card().value());
         }
-        if (criteria.name() != null) {
-            // Either the name on the card or any adult's name; a union lets each side use its own index.
+        if (named != null) {
+            where.append(" and h.id in (:named)");
+            params.put("named", named);
+        } else if (criteria.name() != null) {
+            // Under an OR the sub-query stays a hashed look-up and the walk keeps the name order.
             where.append(" ").append("""
-                     and h.id in (select n.id from savings_household n
-                                  where n.tenant_id = :tenant and n.programme_id = :programme and lower(n.display_name) like :name
-                                  union
-                                  select m.household_id from savings_household_member m
-                                  where m.tenant_id = :tenant and m.programme_id = :programme
-                                    and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name))""");
+                    and (lower(h.display_name) like :name
+                         or h.id in (select m.household_id from savings_household_member m
+                                     where m.tenant_id = :tenant and m.programme_id = :programme
+                                       and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)))""");
             params.put("name", prefix(criteria.name()));
         }
         if (criteria.street() != null) {
@@ -108,23 +151,26 @@ class HouseholdSearch {
             where.append(" and h.category_id = :category");
             params.put("category", criteria.categoryId());
         }
+        // An address search lists by address, along the index that finds it; anything else by name.
+        String order = criteria.name() != null || criteria.card() != null ? "h.display_name, h.id"
+                : criteria.street() != null ? "lower(h.street) using ~<~, h.house_number, h.id"
+                : criteria.postcode() != null ? "h.postcode, h.street, h.house_number, h.id"
+                : "h.display_name, h.id";
         String from = """
                  from savings_household h
                  join savings_category cat on cat.tenant_id = h.tenant_id and cat.id = h.category_id
                  left join savings_card c on c.tenant_id = h.tenant_id and c.household_id = h.id""";
         params.put("limit", limit);
         params.put("offset", offset);
-        List<Result> results = jdbc.sql("""
-                        select h.id, h.display_name, h.street, h.house_number, h.box, h.postcode, h.municipality, h.status,
-                               cat.code, cat.names, c.id as card_id, c.number, c.status as card_status,
-                               (select count(*) from savings_enrolment e
-                                where e.tenant_id = h.tenant_id and e.card_id = c.id and e.status = 'ACTIVE') as enrolled
-                        """ + from + where + "\n order by h.display_name, h.id limit :limit offset :offset")
-                .params(params).query(this::result).list();
         params.put("countLimit", COUNT_LIMIT + 1);
-        int count = jdbc.sql("select count(*) from (select 1 " + from + where + "\n limit :countLimit) matches")
-                .params(params).query(Integer.class).single();
-        return new Page(results, Math.min(count, COUNT_LIMIT), count > COUNT_LIMIT);
+        String page = """
+                select h.id, h.display_name, h.street, h.house_number, h.box, h.postcode, h.municipality, h.status,
+                       cat.code, cat.names, c.id as card_id, c.number, c.status as card_status,
+                       (select count(*) from savings_enrolment e
+                        where e.tenant_id = h.tenant_id and e.card_id = c.id and e.status = 'ACTIVE') as enrolled
+                """ + from + where + "\n order by " + order + " limit :limit offset :offset";
+        String count = "select count(*) from (select 1 " + from + where + "\n limit :countLimit) matches";
+        return new Query(page, count, params);
     }
 
     /** A category's name in a language, falling back like {@code Category.name}. */
