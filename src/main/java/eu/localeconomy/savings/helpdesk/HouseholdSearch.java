@@ -32,6 +32,8 @@ class HouseholdSearch {
 
     /** Beyond this, the screen says "more than" instead of counting every match. */
     static final int COUNT_LIMIT = 1000;
+    /** Up to this many households matching a name are read by primary key; beyond, an index is walked. */
+    static final int NAMED_BY_KEY = 5000;
 
     private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
     };
@@ -71,9 +73,9 @@ class HouseholdSearch {
     }
 
     /**
-     * A name is looked up first on its own indexes (name on the card, adults' names). Up to {@value #COUNT_LIMIT}
-     * households, the page is read by primary key; beyond, the name-ordered index is walked and each household is
-     * checked against the matching names held in a hash, which finds a page quickly because so many match.
+     * A name is looked up first on its own indexes (name on the card, adults' names). Up to {@value #NAMED_BY_KEY}
+     * households, the page is read by primary key; beyond, an ordered index is walked and each household is checked
+     * against the matching names held in a hash, which finds a page quickly because so many match.
      */
     Page search(TenantId tenant, Criteria criteria, int offset, int limit) {
         List<UUID> named = null;
@@ -87,13 +89,13 @@ class HouseholdSearch {
                               and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)
                             limit :limit""")
                     .param("tenant", tenant.value()).param("programme", criteria.programmeId())
-                    .param("name", prefix(criteria.name())).param("limit", COUNT_LIMIT + 1)
+                    .param("name", prefix(criteria.name())).param("limit", NAMED_BY_KEY + 1)
                     .query(UUID.class).list();
             if (named.isEmpty()) {
                 return new Page(List.of(), 0, false);
             }
         }
-        Query query = query(tenant, criteria, named != null && named.size() <= COUNT_LIMIT ? named : null, offset, limit);
+        Query query = query(tenant, criteria, named != null && named.size() <= NAMED_BY_KEY ? named : null, offset, limit);
         List<Result> results = jdbc.sql(query.page()).params(query.params()).query(this::result).list();
         boolean onlyName = criteria.card() == null && criteria.street() == null && criteria.postcode() == null
                 && criteria.cardStatus() == null && criteria.householdStatus() == null && criteria.categoryId() == null;
@@ -152,7 +154,7 @@ class HouseholdSearch {
             params.put("category", criteria.categoryId());
         }
         // An address search lists by address, along the index that finds it; anything else by name.
-        String order = criteria.name() != null || criteria.card() != null ? "h.display_name, h.id"
+        String order = criteria.card() != null ? "h.display_name, h.id"
                 : criteria.street() != null ? "lower(h.street) using ~<~, h.house_number, h.id"
                 : criteria.postcode() != null ? "h.postcode, h.street, h.house_number, h.id"
                 : "h.display_name, h.id";
