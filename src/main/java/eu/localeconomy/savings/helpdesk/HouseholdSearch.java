@@ -73,11 +73,24 @@ class HouseholdSearch {
     }
 
     /**
-     * A name is looked up first on its own indexes (name on the card, adults' names). Up to {@value #NAMED_BY_KEY}
-     * households, the page is read by primary key; beyond, an ordered index is walked and each household is checked
-     * against the matching names held in a hash, which finds a page quickly because so many match.
+     * A name, and a card status, are looked up first on their own indexes (name on the card, adults' names; cards by
+     * status). Up to {@value #NAMED_BY_KEY} households, the page is read by primary key; beyond, an ordered index is
+     * walked and each household checked, which finds a page quickly because so many match.
      */
     Page search(TenantId tenant, Criteria criteria, int offset, int limit) {
+        List<UUID> keyed = null;
+        if (criteria.cardStatus() != null && !"NONE".equals(criteria.cardStatus())) {
+            List<UUID> withStatus = jdbc.sql("""
+                            select household_id from savings_card
+                            where tenant_id = :tenant and programme_id = :programme and status = :status limit :limit""")
+                    .param("tenant", tenant.value()).param("programme", criteria.programmeId())
+                    .param("status", criteria.cardStatus()).param("limit", NAMED_BY_KEY + 1)
+                    .query(UUID.class).list();
+            if (withStatus.isEmpty()) {
+                return new Page(List.of(), 0, false);
+            }
+            keyed = withStatus.size() <= NAMED_BY_KEY ? withStatus : null;
+        }
         List<UUID> named = null;
         if (criteria.name() != null) {
             named = jdbc.sql("""
@@ -95,7 +108,19 @@ class HouseholdSearch {
                 return new Page(List.of(), 0, false);
             }
         }
-        Query query = query(tenant, criteria, named != null && named.size() <= NAMED_BY_KEY ? named : null, offset, limit);
+        if (named != null && named.size() <= NAMED_BY_KEY) {
+            if (keyed == null) {
+                keyed = named;
+            } else {
+                var both = new java.util.HashSet<>(named);
+                keyed = keyed.stream().filter(both::contains).toList();
+                if (keyed.isEmpty()) {
+                    return new Page(List.of(), 0, false);
+                }
+            }
+        }
+        boolean nameByKey = named != null && named.size() <= NAMED_BY_KEY;
+        Query query = query(tenant, criteria, keyed, nameByKey, offset, limit);
         List<Result> results = jdbc.sql(query.page()).params(query.params()).query(this::result).list();
         boolean onlyName = criteria.card() == null && criteria.street() == null && criteria.postcode() == null
                 && criteria.cardStatus() == null && criteria.householdStatus() == null && criteria.categoryId() == null;
@@ -107,10 +132,11 @@ class HouseholdSearch {
     }
 
     /**
-     * @param named the households matching the name, when there are few enough to read by primary key; null
-     *              when the name must be checked while walking (or there is no name)
+     * @param keyed     households known to match the name and/or card status, few enough to read by primary key;
+     *                  null when there is no such list
+     * @param nameByKey whether {@code keyed} already accounts for the name (else the name is checked while walking)
      */
-    Query query(TenantId tenant, Criteria criteria, List<UUID> named, int offset, int limit) {
+    Query query(TenantId tenant, Criteria criteria, List<UUID> keyed, boolean nameByKey, int offset, int limit) {
         var where = new StringBuilder(" where h.tenant_id = :tenant and h.programme_id = :programme");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("tenant", tenant.value());
@@ -119,10 +145,20 @@ class HouseholdSearch {
             where.append(" and c.number = :card");
             params.put("card", criteria.card().value());
         }
-        if (named != null) {
-            where.append(" and h.id in (:named)");
-            params.put("named", named);
-        } else if (criteria.name() != null) {
+        if (keyed != null) {
+            where.append(" and h.id in (:keyed)");
+            params.put("keyed", keyed);
+        }
+        boolean address = criteria.street() != null || criteria.postcode() != null;
+        if (criteria.name() != null && !nameByKey && address) {
+            // Walking an address index: each household's adults are checked as it comes.
+            where.append(" ").append("""
+                    and (lower(h.display_name) like :name
+                         or exists (select 1 from savings_household_member m
+                                    where m.tenant_id = h.tenant_id and m.household_id = h.id
+                                      and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)))""");
+            params.put("name", prefix(criteria.name()));
+        } else if (criteria.name() != null && !nameByKey) {
             // Under an OR the sub-query stays a hashed look-up and the walk keeps the name order.
             where.append(" ").append("""
                     and (lower(h.display_name) like :name

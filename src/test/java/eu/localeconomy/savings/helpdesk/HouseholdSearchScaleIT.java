@@ -91,7 +91,7 @@ class HouseholdSearchScaleIT {
                     page.countCapped() ? ">" : "", page.count(), ms[0], ms[1]);
             if (ms[0] > AIM_MS) {
                 slow.add(entry.getKey() + ": " + ms[0] + " ms");
-                var query = search.query(tenant.id(), criteria, null, offset, HouseholdController.PAGE_SIZE);
+                var query = search.query(tenant.id(), criteria, null, false, offset, HouseholdController.PAGE_SIZE);
                 for (String sql : List.of(query.page(), query.count())) {
                     System.out.println(String.join("\n", jdbc.sql("explain (analyze, costs off) " + sql)
                             .params(query.params()).query(String.class).list()));
