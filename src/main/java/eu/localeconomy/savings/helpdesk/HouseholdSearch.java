@@ -151,12 +151,14 @@ class HouseholdSearch {
         }
         boolean address = criteria.street() != null || criteria.postcode() != null;
         if (criteria.name() != null && !nameByKey && address) {
-            // Walking an address index: each household's adults are checked as it comes.
+            // Walking an address index: each household's adults are checked as it comes. A scalar sub-query with a
+            // limit stays per household (PostgreSQL would turn an EXISTS into a hash of every matching adult).
             where.append(" ").append("""
                     and (lower(h.display_name) like :name
-                         or exists (select 1 from savings_household_member m
-                                    where m.tenant_id = h.tenant_id and m.household_id = h.id
-                                      and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)))""");
+                         or coalesce((select true from savings_household_member m
+                                      where m.household_id = h.id and m.tenant_id = h.tenant_id
+                                        and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)
+                                      limit 1), false))""");
             params.put("name", prefix(criteria.name()));
         } else if (criteria.name() != null && !nameByKey) {
             // Under an OR the sub-query stays a hashed look-up and the walk keeps the name order.
