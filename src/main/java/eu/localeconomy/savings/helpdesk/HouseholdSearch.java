@@ -34,6 +34,8 @@ class HouseholdSearch {
     static final int COUNT_LIMIT = 1000;
     /** Up to this many households matching a name are read by primary key; beyond, an index is walked. */
     static final int NAMED_BY_KEY = 5000;
+    /** Counting a walked name stops earlier: each household counted costs a look at its adults. */
+    static final int WALKED_COUNT_LIMIT = 200;
 
     private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
     };
@@ -127,8 +129,10 @@ class HouseholdSearch {
         if (named != null && named.size() > COUNT_LIMIT && onlyName) {
             return new Page(results, COUNT_LIMIT, true);
         }
+        int cap = named != null && !nameByKey ? WALKED_COUNT_LIMIT : COUNT_LIMIT;
+        query.params().put("countLimit", cap + 1);
         int count = jdbc.sql(query.count()).params(query.params()).query(Integer.class).single();
-        return new Page(results, Math.min(count, COUNT_LIMIT), count > COUNT_LIMIT);
+        return new Page(results, Math.min(count, cap), count > cap);
     }
 
     /**
