@@ -92,6 +92,11 @@ public class Tenants {
         bySlug.invalidateAll();
     }
 
+    /** The logo (PNG or JPEG) for documents the platform prints, such as cards. */
+    public Optional<byte[]> logoImage(TenantId id) {
+        return repository.findLogo(id).map(TenantRepository.Logo::bytes);
+    }
+
     Optional<TenantRepository.Logo> logo(TenantId id) {
         return repository.findLogo(id);
     }

@@ -62,6 +62,11 @@ public class CardTokens {
         return baseUrl + "/t/" + tenantSlug + "/c/" + tokenFor(tenant, cardId);
     }
 
+    /** The tenant's enrolment page, where a card number can be typed instead of scanning the QR code. */
+    public String enrolmentPage(String tenantSlug) {
+        return baseUrl + "/t/" + tenantSlug + "/enrol";
+    }
+
     private byte[] mac(TenantId tenant, UUID cardId) {
         String hex = secrets.keyedHash("savings-card-token:" + tenant.value() + ":" + cardId);
         return Arrays.copyOf(HexFormat.of().parseHex(hex), MAC_BYTES);
