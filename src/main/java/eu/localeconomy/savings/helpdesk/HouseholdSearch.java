@@ -32,6 +32,10 @@ class HouseholdSearch {
 
     /** Beyond this, the screen says "more than" instead of counting every match. */
     static final int COUNT_LIMIT = 1000;
+    /** Up to this many households matching a name are read by primary key; beyond, an index is walked. */
+    static final int NAMED_BY_KEY = 5000;
+    /** Counting a walked name stops earlier: each household counted costs a look at its adults. */
+    static final int WALKED_COUNT_LIMIT = 200;
 
     private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
     };
@@ -66,7 +70,77 @@ class HouseholdSearch {
     record Page(List<Result> results, int count, boolean countCapped) {
     }
 
+    /** The search as SQL: the page of results and the (capped) count, with their parameters. */
+    record Query(String page, String count, Map<String, Object> params) {
+    }
+
+    /**
+     * A name, and a card status, are looked up first on their own indexes (name on the card, adults' names; cards by
+     * status). Up to {@value #NAMED_BY_KEY} households, the page is read by primary key; beyond, an ordered index is
+     * walked and each household checked, which finds a page quickly because so many match.
+     */
     Page search(TenantId tenant, Criteria criteria, int offset, int limit) {
+        List<UUID> keyed = null;
+        if (criteria.cardStatus() != null && !"NONE".equals(criteria.cardStatus())) {
+            List<UUID> withStatus = jdbc.sql("""
+                            select household_id from savings_card
+                            where tenant_id = :tenant and programme_id = :programme and status = :status limit :limit""")
+                    .param("tenant", tenant.value()).param("programme", criteria.programmeId())
+                    .param("status", criteria.cardStatus()).param("limit", NAMED_BY_KEY + 1)
+                    .query(UUID.class).list();
+            if (withStatus.isEmpty()) {
+                return new Page(List.of(), 0, false);
+            }
+            keyed = withStatus.size() <= NAMED_BY_KEY ? withStatus : null;
+        }
+        List<UUID> named = null;
+        if (criteria.name() != null) {
+            named = jdbc.sql("""
+                            select n.id from savings_household n
+                            where n.tenant_id = :tenant and n.programme_id = :programme and lower(n.display_name) like :name
+                            union
+                            select m.household_id from savings_household_member m
+                            where m.tenant_id = :tenant and m.programme_id = :programme
+                              and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)
+                            limit :limit""")
+                    .param("tenant", tenant.value()).param("programme", criteria.programmeId())
+                    .param("name", prefix(criteria.name())).param("limit", NAMED_BY_KEY + 1)
+                    .query(UUID.class).list();
+            if (named.isEmpty()) {
+                return new Page(List.of(), 0, false);
+            }
+        }
+        if (named != null && named.size() <= NAMED_BY_KEY) {
+            if (keyed == null) {
+                keyed = named;
+            } else {
+                var both = new java.util.HashSet<>(named);
+                keyed = keyed.stream().filter(both::contains).toList();
+                if (keyed.isEmpty()) {
+                    return new Page(List.of(), 0, false);
+                }
+            }
+        }
+        boolean nameByKey = named != null && named.size() <= NAMED_BY_KEY;
+        Query query = query(tenant, criteria, keyed, nameByKey, offset, limit);
+        List<Result> results = jdbc.sql(query.page()).params(query.params()).query(this::result).list();
+        boolean onlyName = criteria.card() == null && criteria.street() == null && criteria.postcode() == null
+                && criteria.cardStatus() == null && criteria.householdStatus() == null && criteria.categoryId() == null;
+        if (named != null && named.size() > COUNT_LIMIT && onlyName) {
+            return new Page(results, COUNT_LIMIT, true);
+        }
+        int cap = named != null && !nameByKey ? WALKED_COUNT_LIMIT : COUNT_LIMIT;
+        query.params().put("countLimit", cap + 1);
+        int count = jdbc.sql(query.count()).params(query.params()).query(Integer.class).single();
+        return new Page(results, Math.min(count, cap), count > cap);
+    }
+
+    /**
+     * @param keyed     households known to match the name and/or card status, few enough to read by primary key;
+     *                  null when there is no such list
+     * @param nameByKey whether {@code keyed} already accounts for the name (else the name is checked while walking)
+     */
+    Query query(TenantId tenant, Criteria criteria, List<UUID> keyed, boolean nameByKey, int offset, int limit) {
         var where = new StringBuilder(" where h.tenant_id = :tenant and h.programme_id = :programme");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("tenant", tenant.value());
@@ -75,15 +149,28 @@ class HouseholdSearch {
             where.append(" and c.number = :card");
             params.put("card", criteria.card().value());
         }
-        if (criteria.name() != null) {
-            // Either the name on the card or any adult's name; a union lets each side use its own index.
+        if (keyed != null) {
+            where.append(" and h.id in (:keyed)");
+            params.put("keyed", keyed);
+        }
+        boolean address = criteria.street() != null || criteria.postcode() != null;
+        if (criteria.name() != null && !nameByKey && address) {
+            // Walking an address index: each household's adults are checked as it comes. A scalar sub-query with a
+            // limit stays per household (PostgreSQL would turn an EXISTS into a hash of every matching adult).
             where.append(" ").append("""
-                     and h.id in (select n.id from savings_household n
-                                  where n.tenant_id = :tenant and n.programme_id = :programme and lower(n.display_name) like :name
-                                  union
-                                  select m.household_id from savings_household_member m
-                                  where m.tenant_id = :tenant and m.programme_id = :programme
-                                    and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name))""");
+                    and (lower(h.display_name) like :name
+                         or coalesce((select true from savings_household_member m
+                                      where m.household_id = h.id and m.tenant_id = h.tenant_id
+                                        and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)
+                                      limit 1), false))""");
+            params.put("name", prefix(criteria.name()));
+        } else if (criteria.name() != null && !nameByKey) {
+            // Under an OR the sub-query stays a hashed look-up and the walk keeps the name order.
+            where.append(" ").append("""
+                    and (lower(h.display_name) like :name
+                         or h.id in (select m.household_id from savings_household_member m
+                                     where m.tenant_id = :tenant and m.programme_id = :programme
+                                       and (lower(m.last_name) like :name or lower(m.first_name || ' ' || m.last_name) like :name)))""");
             params.put("name", prefix(criteria.name()));
         }
         if (criteria.street() != null) {
@@ -108,23 +195,26 @@ class HouseholdSearch {
             where.append(" and h.category_id = :category");
             params.put("category", criteria.categoryId());
         }
+        // An address search lists by address, along the index that finds it; anything else by name.
+        String order = criteria.card() != null ? "h.display_name, h.id"
+                : criteria.street() != null ? "lower(h.street) using ~<~, h.house_number, h.id"
+                : criteria.postcode() != null ? "h.postcode, h.street, h.house_number, h.id"
+                : "h.display_name, h.id";
         String from = """
                  from savings_household h
                  join savings_category cat on cat.tenant_id = h.tenant_id and cat.id = h.category_id
                  left join savings_card c on c.tenant_id = h.tenant_id and c.household_id = h.id""";
         params.put("limit", limit);
         params.put("offset", offset);
-        List<Result> results = jdbc.sql("""
-                        select h.id, h.display_name, h.street, h.house_number, h.box, h.postcode, h.municipality, h.status,
-                               cat.code, cat.names, c.id as card_id, c.number, c.status as card_status,
-                               (select count(*) from savings_enrolment e
-                                where e.tenant_id = h.tenant_id and e.card_id = c.id and e.status = 'ACTIVE') as enrolled
-                        """ + from + where + "\n order by h.display_name, h.id limit :limit offset :offset")
-                .params(params).query(this::result).list();
         params.put("countLimit", COUNT_LIMIT + 1);
-        int count = jdbc.sql("select count(*) from (select 1 " + from + where + "\n limit :countLimit) matches")
-                .params(params).query(Integer.class).single();
-        return new Page(results, Math.min(count, COUNT_LIMIT), count > COUNT_LIMIT);
+        String page = """
+                select h.id, h.display_name, h.street, h.house_number, h.box, h.postcode, h.municipality, h.status,
+                       cat.code, cat.names, c.id as card_id, c.number, c.status as card_status,
+                       (select count(*) from savings_enrolment e
+                        where e.tenant_id = h.tenant_id and e.card_id = c.id and e.status = 'ACTIVE') as enrolled
+                """ + from + where + "\n order by " + order + " limit :limit offset :offset";
+        String count = "select count(*) from (select 1 " + from + where + "\n limit :countLimit) matches";
+        return new Query(page, count, params);
     }
 
     /** A category's name in a language, falling back like {@code Category.name}. */

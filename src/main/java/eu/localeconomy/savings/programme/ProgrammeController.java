@@ -2,10 +2,12 @@ package eu.localeconomy.savings.programme;
 
 import eu.localeconomy.shared.TenantContext;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -142,6 +144,15 @@ class ProgrammeController {
         redirect.addFlashAttribute("notice", "programme.privacy.published");
         redirect.addFlashAttribute("noticeArgument", version);
         return "redirect:" + tenant.path() + "/office/programmes/" + id;
+    }
+
+    /**
+     * A row index that is not a number ({@code categories[x].code}) or beyond the binder's limit of 256 rows fails
+     * the binder before this controller sees the form. Browsers never send one: a forged request is a bad request.
+     */
+    @ExceptionHandler({NumberFormatException.class, IndexOutOfBoundsException.class})
+    ResponseEntity<Void> forgedRowIndex() {
+        return ResponseEntity.badRequest().build();
     }
 
     /** Adds an empty row, or removes one unless households belong to its category (then it says so). */

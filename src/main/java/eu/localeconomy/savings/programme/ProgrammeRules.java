@@ -49,6 +49,8 @@ final class ProgrammeRules {
                 int max = key.equals("title") ? 200 : 20_000;
                 if (value != null && value.strip().length() > max) {
                     errors.rejectValue(field, "validation.tooLong");
+                } else if (value != null && value.indexOf('\u0000') >= 0) {
+                    errors.rejectValue(field, "programme.text.invalid");
                 } else if (value != null && !value.isBlank()) {
                     inLanguage.put(key, value.strip());
                 }
@@ -109,6 +111,8 @@ final class ProgrammeRules {
             String field = prefix + "name" + language.substring(0, 1).toUpperCase(Locale.ROOT) + language.substring(1);
             if (value != null && value.strip().length() > 100) {
                 errors.rejectValue(field, "validation.tooLong");
+            } else if (value != null && value.indexOf('\u0000') >= 0) {
+                errors.rejectValue(field, "programme.text.invalid");
             } else if (value != null && !value.isBlank()) {
                 names.put(language, value.strip());
             }
@@ -186,6 +190,10 @@ final class ProgrammeRules {
         }
         if (value.strip().length() > max) {
             errors.rejectValue(field, "validation.tooLong");
+            return null;
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            errors.rejectValue(field, "programme.text.invalid");
             return null;
         }
         return value.strip();

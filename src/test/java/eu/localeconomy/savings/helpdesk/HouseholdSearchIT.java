@@ -119,9 +119,17 @@ class HouseholdSearchIT {
         assertThat(result(first).count()).isEqualTo(27);
         assertThat(first.getResponse().getContentAsString()).contains("page=1");
         var second = mvc.perform(search().param("postcode", "8400").param("page", "1")).andExpect(status().isOk()).andReturn();
-        assertThat(result(second).results()).hasSize(2)
-                .extracting(HouseholdSearch.Result::displayName).containsExactly("Adult Zz25", "Adult Zz26");
+        assertThat(result(second).results()).hasSize(2);
         assertThat(second.getResponse().getContentAsString()).doesNotContain("page=2").contains("page=0");
+        // The two pages list every household once; an address search lists them by street and number.
+        var all = new java.util.ArrayList<>(result(first).results());
+        all.addAll(result(second).results());
+        assertThat(all).extracting(HouseholdSearch.Result::householdId).doesNotHaveDuplicates().hasSize(27);
+        assertThat(result(first).results().getFirst().houseNumber()).isEqualTo("0");
+        // A name search lists by name.
+        var byName = mvc.perform(search().param("name", "adult").param("page", "1")).andExpect(status().isOk()).andReturn();
+        assertThat(result(byName).results()).extracting(HouseholdSearch.Result::displayName)
+                .containsExactly("Adult Zz25", "Adult Zz26");
     }
 
     @Test

@@ -93,6 +93,9 @@ class ProgrammeSetupIT {
         return Stream.of(
                 Arguments.of("season", "", "season", "validation.required"),
                 Arguments.of("name", " ", "name", "validation.required"),
+                Arguments.of("season", "20\u000027", "season", "programme.text.invalid"),
+                Arguments.of("introFr", "\u0000", "introFr", "programme.text.invalid"),
+                Arguments.of("categories[0].nameFr", "R\u0000", "categories[0].nameFr", "programme.text.invalid"),
                 Arguments.of("rounding", "SIDEWAYS", "rounding", "validation.choice"),
                 Arguments.of("enrolmentOpensOn", "tomorrow", "enrolmentOpensOn", "programme.date.invalid"),
                 Arguments.of("earnFrom", "31/02/2027", "earnFrom", "programme.date.invalid"),
@@ -282,6 +285,29 @@ class ProgrammeSetupIT {
         assertThat(((ProgrammeForm) removed.getModelAndView().getModel().get("form")).rows())
                 .extracting(ProgrammeForm.CategoryRow::code).containsExactly("SECOND_HOME");
         assertThat(programmes.all(tenant.id())).isEmpty();
+    }
+
+    @Test
+    void forgedRowsAndButtonsAreHarmless() throws Exception {
+        var forgedIndex = valid();
+        forgedIndex.put("categories[x].code", "FORGED");
+        mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes"), forgedIndex)).andExpect(status().isBadRequest());
+        forgedIndex.remove("categories[x].code");
+        forgedIndex.put("categories[100000000].code", "FORGED");
+        mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes"), forgedIndex)).andExpect(status().isBadRequest());
+        var params = valid();
+        mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes"), params).param("removeCategory", "first"))
+                .andExpect(status().isOk());
+        params.put("categories[0].id", UUID.randomUUID().toString());
+        mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes"), params))
+                .andExpect(status().is3xxRedirection());
+        // A forged id is no category of this programme: the row is added as a new category.
+        Programme created = programmes.all(tenant.id()).getFirst();
+        assertThat(programmes.categories(tenant.id(), created.id())).extracting(Category::code)
+                .containsExactly("RESIDENT", "SECOND_HOME");
+        mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes/" + created.id()), Map.of("season", "\u0000")))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "categories", "programme.categories.none"));
     }
 
     @Test
