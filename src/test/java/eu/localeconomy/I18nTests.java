@@ -33,9 +33,10 @@ class I18nTests {
     private static final List<String> LANGUAGES = List.of("nl", "fr");
     /** Templates citizens see, whose keys must also exist in German. */
     private static final List<String> CITIZEN_TEMPLATES = List.of("layout/common.html", "layout/citizen.html",
-            "web/tenant-home.html", "web/citizen-home.html", "account/login.html", "account/password-forgot.html",
+            "web/tenant-home.html", "account/login.html", "account/password-forgot.html",
             "account/password-forgot-sent.html", "account/password-reset.html", "account/password-fields.html",
-            "account/link-invalid.html", "account/profile.html", "account/totp-setup.html", "error/404.html",
+            "account/link-invalid.html", "account/login-link.html", "account/login-link-sent.html",
+            "account/login-link-confirm.html", "account/profile.html", "account/totp-setup.html", "error/404.html",
             "error/403.html", "error/error.html", "mail/password-reset.html", "mail/password-reset.txt");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");

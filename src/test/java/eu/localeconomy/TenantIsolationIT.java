@@ -130,7 +130,8 @@ class TenantIsolationIT {
     /** Tenant pages every visitor may open: the public site, login, reset and invitation pages, theme and logo. */
     private static final Set<String> PUBLIC_TENANT_PAGES = Set.of("/t/{slug}", "/t/{slug}/", "/t/{slug}/login",
             "/t/{slug}/theme.css", "/t/{slug}/logo", "/t/{slug}/password/forgot", "/t/{slug}/password/reset",
-            "/t/{slug}/invitation");
+            "/t/{slug}/invitation", "/t/{slug}/enrol", "/t/{slug}/enrol/not-received", "/t/{slug}/enrol/details",
+            "/t/{slug}/enrol/verify", "/t/{slug}/c/{token}", "/t/{slug}/login/link", "/t/{slug}/login/link/{token}");
 
     record Endpoint(HttpMethod method, String pattern) {
         String uri(String slug) {

@@ -6,10 +6,21 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
-/** Refreshes the principal kept in the session after the person changed something it carries (the language). */
+/** Logs people in outside the login form; refreshes the principal kept in the session after the person changed something it carries (the language). */
 final class AccountSessions {
 
     private AccountSessions() {
+    }
+
+    /** A fresh login on this request: a new session id against fixation, then the context saved in the session. */
+    static void logIn(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(TenantLoginAuthenticationProvider.fullyAuthenticated(principal));
+        SecurityContextHolder.setContext(context);
+        new HttpSessionSecurityContextRepository().saveContext(context, request, response);
     }
 
     static void replacePrincipal(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 @Repository
 class AccountTokens {
 
-    enum Purpose { PASSWORD_RESET, INVITATION }
+    enum Purpose { PASSWORD_RESET, INVITATION, LOGIN_LINK }
 
     record Token(UUID id, TenantId tenantId, Purpose purpose, UserId userId, String email, Role role, Language language,
                  Instant createdAt, Instant expiresAt, Instant usedAt, Instant revokedAt) {
@@ -88,6 +88,12 @@ class AccountTokens {
     void revokeOpenResets(UserId user, Instant now) {
         jdbc.sql("update account_token set revoked_at = ? where user_id = ? and purpose = 'PASSWORD_RESET' and used_at is null and revoked_at is null")
                 .params(Timestamp.from(now), user.value()).update();
+    }
+
+    /** Revokes the person's open links of one kind: only the newest one works. */
+    void revokeOpen(UserId user, Purpose purpose, Instant now) {
+        jdbc.sql("update account_token set revoked_at = ? where user_id = ? and purpose = ? and used_at is null and revoked_at is null")
+                .params(Timestamp.from(now), user.value(), purpose.name()).update();
     }
 
     Optional<Token> findInvitation(TenantId tenant, UUID id) {

@@ -13,6 +13,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 import java.time.Clock;
 import java.util.Map;
@@ -55,6 +56,56 @@ public class Accounts {
         return id;
     }
 
+    /**
+     * The citizen account of an e-mail address in a tenant, created if there is none (enrolment: a second card of the
+     * same person links to the same account). The caller proved the address is the person's (a verification link);
+     * a password, if given, replaces the account's. Empty when the address belongs to a staff, merchant or disabled
+     * account, which a citizen enrolment must not take over.
+     */
+    @Transactional
+    public Optional<UserId> citizenAccount(TenantId tenant, String email, String displayName, Language language,
+                                           String rawPasswordOrNull) {
+        Optional<UserAccount> existing = repository.findByEmail(tenant, email.trim());
+        if (existing.isPresent()) {
+            UserAccount account = existing.get();
+            if (account.role() != Role.CITIZEN || !account.enabled()) {
+                return Optional.empty();
+            }
+            if (rawPasswordOrNull != null) {
+                repository.updatePassword(account.id(), passwordEncoder.encode(rawPasswordOrNull));
+            }
+            audit.record(Actor.SYSTEM, tenant, "account.linked", "user", account.id(), Map.of("role", Role.CITIZEN));
+            return Optional.of(account.id());
+        }
+        String name = displayName == null || displayName.isBlank() ? email.trim() : displayName.trim();
+        return Optional.of(create(tenant, email, name.length() > 200 ? name.substring(0, 200) : name, Role.CITIZEN,
+                language, rawPasswordOrNull));
+    }
+
+    /** The platform's password rules, reported as field errors on {@code password} and {@code confirmation}. */
+    public void checkNewPassword(String password, String confirmation, String email, Errors errors) {
+        PasswordPolicy.check(password, confirmation, email, errors);
+    }
+
+    /**
+     * Logs a person in on this request, as the login form would: a new session id, the security context stored in
+     * the (database) session. Only for people without a second factor; false (and nothing done) otherwise.
+     */
+    public boolean logIn(TenantContext tenant, UserId user, String method, HttpServletRequest request,
+                         HttpServletResponse response) {
+        var found = repository.findById(tenant.id(), user);
+        if (found.isEmpty() || !found.get().enabled() || found.get().totpEnabled()) {
+            return false;
+        }
+        UserAccount account = found.get();
+        var principal = new AccountPrincipal(account.id(), account.tenantId(), tenant.slug(), account.displayName(),
+                account.role(), account.language() == null ? tenant.defaultLanguage() : account.language());
+        AccountSessions.logIn(principal, request, response);
+        repository.recordSuccess(account.id(), clock.instant());
+        audit.record(principal, tenant.id(), "login.succeeded", "user", account.id(), Map.of("method", method));
+        return true;
+    }
+
     /** Invites a colleague in a staff role by e-mail, on behalf of a person or an API client. */
     public UUID inviteStaff(TenantContext tenant, String email, Role role, Language language, Actor invitedBy) {
         return invitations.invite(tenant, email, role, language, invitedBy);
@@ -79,5 +130,40 @@ public class Accounts {
     /** Ends every session of a person, on every node (their role, status or password changed). */
     public void endSessions(UserId user) {
         sessions.findByPrincipalName(user.toString()).keySet().forEach(sessions::deleteById);
+    }
+
+    public Optional<AccountProfile> profile(TenantId tenant, UserId id) {
+        return repository.findById(tenant, id).map(a -> new AccountProfile(a.id(), a.tenantId(), a.email(),
+                a.displayName(), a.role(), a.language(), a.enabled(), a.passwordHash() != null, a.createdAt(),
+                a.lastLoginAt()));
+    }
+
+    /** Whether the typed password is the account's; false for accounts without a password. */
+    public boolean passwordMatches(TenantId tenant, UserId id, String rawPassword) {
+        return rawPassword != null && !rawPassword.isEmpty() && repository.findById(tenant, id)
+                .filter(a -> a.passwordHash() != null)
+                .map(a -> passwordEncoder.matches(rawPassword, a.passwordHash())).orElse(false);
+    }
+
+    /**
+     * Changes a person's login address once the caller has proven it is theirs to change. False when another
+     * account of the tenant already uses the address (the unique index remains the guard against a race).
+     */
+    @Transactional
+    public boolean changeEmail(TenantId tenant, UserId id, String newEmail, Actor actor) {
+        if (repository.updateEmail(tenant, id, newEmail.trim()) != 1) {
+            return false;
+        }
+        audit.record(actor, tenant, "account.email.changed", "user", id, Map.of());
+        return true;
+    }
+
+    /** Disables an account and ends its sessions everywhere; the reason is a code, never free text. */
+    @Transactional
+    public void disable(TenantId tenant, UserId id, String reason, Actor actor) {
+        if (repository.updateEnabled(tenant, id, false) == 1) {
+            audit.record(actor, tenant, "account.disabled", "user", id, Map.of("reason", reason));
+        }
+        endSessions(id);
     }
 }

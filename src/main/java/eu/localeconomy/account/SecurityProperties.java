@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param attemptWindow        the window of {@code attemptsPerIp}
  * @param resetValidity        lifetime of a password-reset link
  * @param invitationValidity   lifetime of an invitation link
+ * @param loginLinkValidity    lifetime of a passwordless login link
  */
 @ConfigurationProperties("app.security")
 record SecurityProperties(@DefaultValue("7168") int argon2MemoryKib,
@@ -26,5 +27,6 @@ record SecurityProperties(@DefaultValue("7168") int argon2MemoryKib,
                           @DefaultValue("30") int attemptsPerIp,
                           @DefaultValue("5m") Duration attemptWindow,
                           @DefaultValue("1h") Duration resetValidity,
-                          @DefaultValue("7d") Duration invitationValidity) {
+                          @DefaultValue("7d") Duration invitationValidity,
+                          @DefaultValue("15m") Duration loginLinkValidity) {
 }

@@ -84,6 +84,15 @@ class UserAccountRepository {
                 .params(hash, id.value()).update();
     }
 
+    /** Zero when the account does not exist or another account of the tenant has the address. */
+    int updateEmail(TenantId tenant, UserId id, String email) {
+        return jdbc.sql("""
+                        update user_account set email = :email where tenant_id = :tenant and id = :id
+                          and not exists (select 1 from user_account o where o.tenant_id = :tenant
+                                          and lower(o.email) = lower(:email) and o.id <> :id)""")
+                .param("email", email).param("tenant", tenant.value()).param("id", id.value()).update();
+    }
+
     void updateLanguage(UserId id, Language language) {
         jdbc.sql("update user_account set language = ? where id = ?").params(language.code(), id.value()).update();
     }

@@ -2,7 +2,9 @@ package eu.localeconomy.demo;
 
 import eu.localeconomy.account.Accounts;
 import eu.localeconomy.account.Role;
+import eu.localeconomy.savings.SavingsDemo;
 import eu.localeconomy.shared.Language;
+import eu.localeconomy.shared.UserId;
 import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.tenant.Tenant;
@@ -47,15 +49,17 @@ class DemoData {
 
     private final Tenants tenants;
     private final Accounts accounts;
+    private final SavingsDemo savings;
     private final Environment environment;
     private final TransactionTemplate transactions;
     private final boolean enabled;
 
-    DemoData(Tenants tenants, Accounts accounts, Environment environment, TransactionTemplate transactions,
+    DemoData(Tenants tenants, Accounts accounts, SavingsDemo savings, Environment environment, TransactionTemplate transactions,
              @Value("${app.demo.enabled:false}") boolean enabled) {
         this.transactions = transactions;
         this.tenants = tenants;
         this.accounts = accounts;
+        this.savings = savings;
         this.environment = environment;
         this.enabled = enabled;
     }
@@ -66,13 +70,16 @@ class DemoData {
             return;
         }
         if (tenants.all().isEmpty()) {
-            transactions.executeWithoutResult(status -> load());
+            var citizen = transactions.execute(status -> load());
+            // After the commit: imports and issuance run as jobs on worker threads that must see the tenant.
+            var duinhaven = tenants.findTenantBySlug("duinhaven").orElseThrow();
+            savings.load(duinhaven.id(), duinhaven.zone(), citizen);
             log.info("Demo data loaded.");
         }
         printLogins();
     }
 
-    void load() {
+    SavingsDemo.Citizen load() {
         var duinhaven = tenants.create(new Tenants.NewTenant("duinhaven", "Gemeente Duinhaven", TenantKind.MUNICIPALITY,
                 Language.NL, "Europe/Brussels", "#0b5a7a",
                 new Tenant.LegalIdentity("Gemeente Duinhaven", "Zeedijk 1", "8399", "Duinhaven", "BE", "0207123407",
@@ -81,11 +88,17 @@ class DemoData {
                 TenantKind.TOURISM_OFFICE, Language.FR, "Europe/Paris", "#8a3b12",
                 new Tenant.LegalIdentity("Office de Tourisme Intercommunal de la Baie des Falaises", "2 quai du Port",
                         "14520", "Port-les-Falaises", "FR", "812345676", "FR19812345676"), null));
+        SavingsDemo.Citizen citizen = null;
         for (Login login : LOGINS) {
             TenantId tenant = login.tenantSlug() == null ? null
                     : login.tenantSlug().equals(duinhaven.slug()) ? duinhaven.id() : falaises.id();
-            accounts.create(tenant, login.email(), login.name(), login.role(), login.language(), PASSWORD);
+            UserId id = accounts.create(tenant, login.email(), login.name(), login.role(), login.language(), PASSWORD);
+            if (login.role() == Role.CITIZEN) {
+                String[] name = login.name().split(" ", 2);
+                citizen = new SavingsDemo.Citizen(id, name[0], name[1], login.email());
+            }
         }
+        return citizen;
     }
 
     private void printLogins() {
@@ -96,6 +109,11 @@ class DemoData {
             String page = login.tenantSlug() == null ? "/login" : "/t/" + login.tenantSlug() + "/login";
             out.append(String.format("    %-15s %-36s http://localhost:%s%s%n", login.role(), login.email(), port, page));
         }
+        tenants.findTenantBySlug("duinhaven").ifPresent(duinhaven -> {
+            out.append('\n');
+            savings.hints(duinhaven.id(), duinhaven.slug(), duinhaven.zone(), "http://localhost:" + port)
+                    .forEach(line -> out.append("  ").append(line).append('\n'));
+        });
         out.append("\n  Development mailbox (password resets, invitations): http://localhost:").append(port).append("/dev/mailbox\n");
         // Printed, not logged: demo addresses are invented and this is the newcomer's first screen.
         System.out.println(out);

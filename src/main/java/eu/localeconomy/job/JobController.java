@@ -2,6 +2,7 @@ package eu.localeconomy.job;
 
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.TenantContext;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +33,13 @@ class JobController {
     }
 
     @GetMapping("/t/{slug}/office/jobs/{id}/progress")
-    String progress(TenantContext tenant, @PathVariable UUID id, Model model) {
-        model.addAttribute("job", job(tenant, id));
+    String progress(TenantContext tenant, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        JobView job = job(tenant, id);
+        model.addAttribute("job", job);
+        if (job.finished()) {
+            // Pages that show more than the progress (results, report links) listen for this event to refresh.
+            response.setHeader("HX-Trigger", "jobFinished");
+        }
         return "job/progress :: progressBody";
     }
 

@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,7 +39,8 @@ class JobWorker {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JobProperties properties;
-    private final Map<String, JobHandler> handlers = new HashMap<>();
+    private final ObjectProvider<JobHandler> handlerBeans;
+    private volatile Map<String, JobHandler> handlers;
     private final Semaphore slots;
     private final ExecutorService runners;
     private final ExecutorService waker;
@@ -47,23 +48,35 @@ class JobWorker {
     private final Map<UUID, Integer> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
+    // Handlers are looked up on first use: they may themselves submit jobs (through Jobs, which needs this worker).
     JobWorker(JobStore store, AuditLog audit, TransactionTemplate transactions, Clock clock, JobProperties properties,
-              List<JobHandler> handlers) {
+              ObjectProvider<JobHandler> handlers) {
         this.store = store;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
         this.properties = properties;
-        for (JobHandler handler : handlers) {
-            if (this.handlers.put(handler.kind(), handler) != null) {
-                throw new IllegalStateException("Two job handlers for kind " + handler.kind());
-            }
-        }
+        this.handlerBeans = handlers;
         this.slots = new Semaphore(Math.max(1, properties.threads()));
         AtomicInteger n = new AtomicInteger();
         this.runners = Executors.newFixedThreadPool(Math.max(1, properties.threads()),
                 r -> new Thread(r, "job-" + n.incrementAndGet()));
         this.waker = Executors.newSingleThreadExecutor(r -> new Thread(r, "job-waker"));
+    }
+
+    /** The handlers by kind; two handlers for one kind are a programming error. */
+    Map<String, JobHandler> handlers() {
+        Map<String, JobHandler> byKind = handlers;
+        if (byKind == null) {
+            byKind = new HashMap<>();
+            for (JobHandler handler : handlerBeans.orderedStream().toList()) {
+                if (byKind.put(handler.kind(), handler) != null) {
+                    throw new IllegalStateException("Two job handlers for kind " + handler.kind());
+                }
+            }
+            handlers = byKind = Map.copyOf(byKind);
+        }
+        return byKind;
     }
 
     @Scheduled(fixedDelayString = "${app.jobs.poll-interval:1s}", initialDelayString = "${app.jobs.poll-interval:1s}")
@@ -128,7 +141,7 @@ class JobWorker {
                 finish(job, JobStatus.FAILED, "job.error.tooManyAttempts");
                 return;
             }
-            JobHandler handler = handlers.get(job.kind());
+            JobHandler handler = handlers().get(job.kind());
             if (handler == null) {
                 finish(job, JobStatus.FAILED, "job.error.unknownKind");
                 return;

@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Submits, shows and cancels jobs. Every method takes the tenant: a job of another tenant does not exist here. */
 @Service
@@ -29,14 +27,12 @@ public class Jobs {
     private final JobWorker worker;
     private final AuditLog audit;
     private final Clock clock;
-    private final Set<String> kinds;
 
-    Jobs(JobStore store, JobWorker worker, AuditLog audit, Clock clock, List<JobHandler> handlers) {
+    Jobs(JobStore store, JobWorker worker, AuditLog audit, Clock clock) {
         this.store = store;
         this.worker = worker;
         this.audit = audit;
         this.clock = clock;
-        this.kinds = handlers.stream().map(JobHandler::kind).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -45,7 +41,7 @@ public class Jobs {
      */
     @Transactional
     public UUID submit(TenantId tenant, String kind, Map<String, String> parameters, Actor actor) {
-        if (!kinds.contains(kind)) {
+        if (!worker.handlers().containsKey(kind)) {
             throw new IllegalArgumentException("No job handler for kind " + kind);
         }
         UUID id = UUID.randomUUID();

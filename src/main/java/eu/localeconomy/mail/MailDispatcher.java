@@ -7,7 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -106,7 +108,8 @@ class MailDispatcher {
         return due.size();
     }
 
-    /** Delivered and captured mails contain personal data and links; they are not kept beyond the retention. */
+    /** Delivered and captured mails contain personal data and links; they are not kept beyond the retention (their
+     * attachments go with them: on delete cascade). */
     @Scheduled(cron = "${app.mail.purge-cron:0 17 3 * * *}")
     @SchedulerLock(name = "mail-purge", lockAtMostFor = "PT30M")
     void purgeDelivered() {
@@ -124,8 +127,21 @@ class MailDispatcher {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
+        jdbc.sql("select filename, content_type, content from mail_attachment where mail_id = ? order by position")
+                .param(mail.id())
+                .query((rs, n) -> new OutgoingMail.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list()
+                .forEach(attachment -> addAttachment(helper, attachment));
         message.setHeader("X-Outbox-Id", mail.id().toString());
         return message;
+    }
+
+    private static void addAttachment(MimeMessageHelper helper, OutgoingMail.Attachment attachment) {
+        try {
+            helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
+        } catch (MessagingException e) {
+            throw new MailPreparationException("attachment " + attachment.filename(), e);
+        }
     }
 
     private static String truncate(String s) {

@@ -52,6 +52,15 @@ public class MailOutbox {
                 .params(id, mail.tenant() == null ? null : mail.tenant().value(), mail.recipient(), mail.language().code(),
                         mail.template(), subject, html, text, now, now)
                 .update();
+        int position = 0;
+        for (OutgoingMail.Attachment attachment : mail.attachments()) {
+            jdbc.sql("""
+                            insert into mail_attachment (id, mail_id, position, filename, content_type, content)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), id, position++, attachment.filename(), attachment.contentType(),
+                            attachment.content())
+                    .update();
+        }
         return id;
     }
 }

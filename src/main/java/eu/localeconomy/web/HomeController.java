@@ -45,9 +45,4 @@ class HomeController {
     String extranet(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me) {
         return "web/extranet-home";
     }
-
-    @GetMapping("/t/{slug}/me")
-    String citizen(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me) {
-        return "web/citizen-home";
-    }
 }

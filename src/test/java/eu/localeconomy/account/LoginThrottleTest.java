@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginThrottleTest {
 
     private final SecurityProperties properties = new SecurityProperties(19456, 2, 5, Duration.ofHours(1), 3,
-            Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(7));
+            Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(7), Duration.ofMinutes(15));
     private final LoginThrottle throttle = new LoginThrottle(properties);
 
     @Test

@@ -37,6 +37,10 @@ class PublicPagesBrowserTest extends BrowserTestSupport {
                 new PublicPage("duinhaven-home", "/t/duinhaven/", 200, CITIZEN_LANGUAGES),
                 new PublicPage("duinhaven-login", "/t/duinhaven/login", 200, CITIZEN_LANGUAGES),
                 new PublicPage("duinhaven-password-forgot", "/t/duinhaven/password/forgot", 200, CITIZEN_LANGUAGES),
+                new PublicPage("duinhaven-login-link", "/t/duinhaven/login/link", 200, CITIZEN_LANGUAGES),
+                new PublicPage("duinhaven-enrol", "/t/duinhaven/enrol", 200, CITIZEN_LANGUAGES),
+                new PublicPage("duinhaven-enrol-not-received", "/t/duinhaven/enrol/not-received", 200, CITIZEN_LANGUAGES),
+                new PublicPage("duinhaven-enrol-qr-invalid", "/t/duinhaven/c/not-a-valid-token", 404, CITIZEN_LANGUAGES),
                 new PublicPage("baie-des-falaises-home", "/t/baie-des-falaises/", 200, CITIZEN_LANGUAGES),
                 new PublicPage("baie-des-falaises-login", "/t/baie-des-falaises/login", 200, CITIZEN_LANGUAGES),
                 new PublicPage("not-found", "/t/unknown/", 404, CITIZEN_LANGUAGES));

@@ -45,7 +45,7 @@ class JobsIT {
     @Autowired AuditLog audit;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
-    @Autowired List<JobHandler> handlers;
+    @Autowired org.springframework.beans.factory.ObjectProvider<JobHandler> handlers;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired TestTenants fixtures;

@@ -1,5 +1,6 @@
 package eu.localeconomy.savings.programme;
 
+import eu.localeconomy.audit.AuditLog;
 import eu.localeconomy.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,9 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads programmes and their categories. Every query takes the tenant explicitly. */
@@ -27,11 +32,13 @@ public class Programmes {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Programmes(JdbcClient jdbc, Clock clock) {
+    Programmes(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Optional<Programme> find(TenantId tenant, UUID id) {
@@ -73,7 +80,13 @@ public class Programmes {
                         LocalDate spendUntil, List<CategoryDraft> categories) {
     }
 
-    public record CategoryDraft(String code, Map<String, String> names, Register register, Rate rate, long capCents) {
+    /** A category as set up; {@code id} is null for a new one, else the category it updates. */
+    public record CategoryDraft(UUID id, String code, Map<String, String> names, Register register, Rate rate,
+                                long capCents) {
+
+        public CategoryDraft(String code, Map<String, String> names, Register register, Rate rate, long capCents) {
+            this(null, code, names, register, rate, capCents);
+        }
     }
 
     /** Creates a programme and its categories in one transaction. */
@@ -93,16 +106,153 @@ public class Programmes {
                 .update();
         int position = 0;
         for (CategoryDraft category : draft.categories()) {
+            insertCategory(tenant, id, category, position++);
+        }
+        audit.record(tenant, "programme.created", "savings_programme", id, Map.of("season", draft.season()));
+        return find(tenant, id).orElseThrow();
+    }
+
+    /** Whether another programme of the tenant already has this season. */
+    public boolean seasonTaken(TenantId tenant, String season, UUID except) {
+        return jdbc.sql("select exists (select 1 from savings_programme where tenant_id = ? and season = ? and id <> ?)")
+                .params(tenant.value(), season, except == null ? new UUID(0, 0) : except).query(Boolean.class).single();
+    }
+
+    /** The categories of a programme that households already belong to: they cannot be removed. */
+    public Set<UUID> categoriesInUse(TenantId tenant, UUID programmeId) {
+        return new HashSet<>(jdbc.sql("""
+                        select c.id from savings_category c
+                        where c.tenant_id = ? and c.programme_id = ?
+                          and exists (select 1 from savings_household h where h.tenant_id = c.tenant_id and h.category_id = c.id)""")
+                .params(tenant.value(), programmeId).query(UUID.class).list());
+    }
+
+    /**
+     * Updates a programme and its categories: categories with an id are updated, those without are added, and
+     * those missing from the draft are removed (refused when households use them). Dates may move even while the
+     * programme runs: councils postpone phases. Audited with the names of the fields that changed.
+     *
+     * @return the changed field names (empty when nothing changed)
+     * @throws CategoryInUseException when the draft drops a category households belong to
+     */
+    @Transactional
+    public List<String> update(TenantId tenant, UUID id, Draft draft) {
+        Programme before = jdbc.sql("select * from savings_programme where tenant_id = ? and id = ? for update")
+                .params(tenant.value(), id).query(this::programme).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no such programme"));
+        List<String> changed = new ArrayList<>();
+        compare(changed, "season", before.season(), draft.season());
+        compare(changed, "name", before.name(), draft.name());
+        compare(changed, "texts", before.texts(), draft.texts());
+        compare(changed, "rounding", before.rounding(), draft.rounding());
+        compare(changed, "residentIdentifier", before.residentIdentifier(), draft.residentIdentifier());
+        compare(changed, "enrolmentOpensOn", before.enrolmentOpensOn(), draft.enrolmentOpensOn());
+        compare(changed, "enrolmentClosesOn", before.enrolmentClosesOn(), draft.enrolmentClosesOn());
+        compare(changed, "earnFrom", before.earnFrom(), draft.earnFrom());
+        compare(changed, "earnUntil", before.earnUntil(), draft.earnUntil());
+        compare(changed, "conversionOn", before.conversionOn(), draft.conversionOn());
+        compare(changed, "spendFrom", before.spendFrom(), draft.spendFrom());
+        compare(changed, "spendUntil", before.spendUntil(), draft.spendUntil());
+
+        Map<UUID, Category> existing = new LinkedHashMap<>();
+        categories(tenant, id).forEach(c -> existing.put(c.id(), c));
+        Set<UUID> kept = new HashSet<>();
+        draft.categories().stream().map(CategoryDraft::id).filter(java.util.Objects::nonNull).forEach(kept::add);
+        Set<UUID> inUse = categoriesInUse(tenant, id);
+        for (Category old : existing.values()) {
+            if (!kept.contains(old.id())) {
+                if (inUse.contains(old.id())) {
+                    throw new CategoryInUseException(old.code());
+                }
+                jdbc.sql("delete from savings_category where tenant_id = ? and id = ?").params(tenant.value(), old.id()).update();
+                changed.add("categories." + old.code() + ".removed");
+            }
+        }
+        int position = 0;
+        for (CategoryDraft category : draft.categories()) {
+            Category old = category.id() == null ? null : existing.get(category.id());
+            if (old == null) {
+                insertCategory(tenant, id, category, position++);
+                changed.add("categories." + category.code() + ".added");
+                continue;
+            }
+            String prefix = "categories." + old.code() + ".";
+            compare(changed, prefix + "code", old.code(), category.code());
+            compare(changed, prefix + "names", old.names(), category.names());
+            compare(changed, prefix + "register", old.register(), category.register());
+            compare(changed, prefix + "rate", old.rate(), category.rate());
+            compare(changed, prefix + "cap", old.capCents(), category.capCents());
+            compare(changed, prefix + "position", old.position(), position);
             jdbc.sql("""
-                            insert into savings_category (id, tenant_id, programme_id, code, names, register, rate_numerator,
-                                rate_denominator, cap_cents, position)
-                            values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID(), tenant.value(), id, category.code(), json.writeValueAsString(category.names()),
-                            category.register().name(), category.rate().numerator(), category.rate().denominator(),
-                            category.capCents(), position++)
+                            update savings_category set code = ?, names = cast(? as jsonb), register = ?, rate_numerator = ?,
+                                rate_denominator = ?, cap_cents = ?, position = ?
+                            where tenant_id = ? and id = ?""")
+                    .params(category.code(), json.writeValueAsString(category.names()), category.register().name(),
+                            category.rate().numerator(), category.rate().denominator(), category.capCents(), position++,
+                            tenant.value(), old.id())
                     .update();
         }
-        return find(tenant, id).orElseThrow();
+        if (changed.isEmpty()) {
+            return changed;
+        }
+        jdbc.sql("""
+                        update savings_programme set season = ?, name = ?, texts = cast(? as jsonb), rounding = ?,
+                            resident_identifier = ?, enrolment_opens_on = ?, enrolment_closes_on = ?, earn_from = ?,
+                            earn_until = ?, conversion_on = ?, spend_from = ?, spend_until = ?, updated_at = ?
+                        where tenant_id = ? and id = ?""")
+                .params(draft.season(), draft.name(), json.writeValueAsString(draft.texts()), draft.rounding().name(),
+                        draft.residentIdentifier().name(), draft.enrolmentOpensOn(), draft.enrolmentClosesOn(),
+                        draft.earnFrom(), draft.earnUntil(), draft.conversionOn(), draft.spendFrom(), draft.spendUntil(),
+                        java.sql.Timestamp.from(clock.instant()), tenant.value(), id)
+                .update();
+        audit.record(tenant, "programme.updated", "savings_programme", id, Map.of("changed", changed));
+        return changed;
+    }
+
+    /**
+     * Publishes a new version of the privacy notice: enrolments from now on record the new version number, so
+     * what each citizen consented to stays provable.
+     */
+    @Transactional
+    public Optional<Integer> publishPrivacyNotice(TenantId tenant, UUID id) {
+        Optional<Integer> version = jdbc.sql("""
+                        update savings_programme set privacy_notice_version = privacy_notice_version + 1, updated_at = ?
+                        where tenant_id = ? and id = ? returning privacy_notice_version""")
+                .params(java.sql.Timestamp.from(clock.instant()), tenant.value(), id).query(Integer.class).optional();
+        version.ifPresent(v -> audit.record(tenant, "programme.privacyNoticePublished", "savings_programme", id,
+                Map.of("version", v)));
+        return version;
+    }
+
+    /** A removal that would leave households without their category. */
+    public static class CategoryInUseException extends RuntimeException {
+        private final String code;
+
+        CategoryInUseException(String code) {
+            super("category in use: " + code);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private static void compare(List<String> changed, String field, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
+    private void insertCategory(TenantId tenant, UUID programmeId, CategoryDraft category, int position) {
+        jdbc.sql("""
+                        insert into savings_category (id, tenant_id, programme_id, code, names, register, rate_numerator,
+                            rate_denominator, cap_cents, position)
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), tenant.value(), programmeId, category.code(), json.writeValueAsString(category.names()),
+                        category.register().name(), category.rate().numerator(), category.rate().denominator(),
+                        category.capCents(), position)
+                .update();
     }
 
     private Programme programme(ResultSet rs, int row) throws SQLException {
