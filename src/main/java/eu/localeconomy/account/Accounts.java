@@ -59,8 +59,9 @@ public class Accounts {
     /**
      * The citizen account of an e-mail address in a tenant, created if there is none (enrolment: a second card of the
      * same person links to the same account). The caller proved the address is the person's (a verification link);
-     * a password, if given, replaces the account's. Empty when the address belongs to a staff, merchant or disabled
-     * account, which a citizen enrolment must not take over.
+     * a password, if given, replaces the account's. A citizen account disabled by a consent withdrawal is enabled
+     * again. Empty when the address belongs to a staff or merchant account, which a citizen enrolment must not take
+     * over.
      */
     @Transactional
     public Optional<UserId> citizenAccount(TenantId tenant, String email, String displayName, Language language,
@@ -68,8 +69,14 @@ public class Accounts {
         Optional<UserAccount> existing = repository.findByEmail(tenant, email.trim());
         if (existing.isPresent()) {
             UserAccount account = existing.get();
-            if (account.role() != Role.CITIZEN || !account.enabled()) {
+            if (account.role() != Role.CITIZEN) {
                 return Optional.empty();
+            }
+            if (!account.enabled()) {
+                // Citizen accounts are disabled only when their holder withdraws consent; enrolling again (identified,
+                // address verified, consent given anew) brings the same account back rather than a second one.
+                repository.updateEnabled(tenant, account.id(), true);
+                audit.record(Actor.SYSTEM, tenant, "account.enabled", "user", account.id(), Map.of("reason", "re-enrolled"));
             }
             if (rawPasswordOrNull != null) {
                 repository.updatePassword(account.id(), passwordEncoder.encode(rawPasswordOrNull));
