@@ -184,8 +184,12 @@ class Identification {
                     .params(tenant.value(), household).query(UUID.class).optional();
             case Proof.BirthDate birth -> "POPULATION".equals(register)
                     ? jdbc.sql("""
-                            select id from savings_household_member where tenant_id = ? and household_id = ? and birth_date = ?
-                            order by created_at, id limit 1""")
+                            select m.id from savings_household_member m
+                            where m.tenant_id = ? and m.household_id = ? and m.birth_date = ?
+                            -- Twins share a birth date: the one not enrolled yet comes first, so both can enrol.
+                            order by exists (select 1 from savings_enrolment e where e.tenant_id = m.tenant_id
+                                             and e.member_id = m.id and e.status = 'ACTIVE'), m.created_at, m.id
+                            limit 1""")
                     .params(tenant.value(), household, birth.date()).query(UUID.class).optional()
                     : Optional.empty();
         };

@@ -399,4 +399,27 @@ class EnrolmentIT {
                 .param("cardNumber", card.number().value()).param("birthDate", "1985-07-30"));
         assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/t/" + birthTenant.slug() + "/enrol/details");
     }
+
+    @Test
+    void withBirthDatesTwinsOfOneHouseholdCanBothEnrol() throws Exception {
+        var birthTenant = tenants.tenant(TenantKind.MUNICIPALITY);
+        var birthProgramme = savings.openProgramme(birthTenant, ResidentIdentifier.BIRTH_DATE);
+        LocalDate born = LocalDate.of(1990, 3, 14);
+        var card = savings.residentHousehold(birthTenant, birthProgramme, "Zeedijk", "5", "8300",
+                List.of(new Adult("Lien", "Maes", nrn("900314", 22), born), new Adult("Lore", "Maes", nrn("900314", 24), born)));
+        for (String email : List.of("lien@example.test", "lore@example.test")) {
+            var citizen = new CitizenSession(mvc);
+            var identified = citizen.perform(post("/t/" + birthTenant.slug() + "/enrol")
+                    .param("cardNumber", card.number().value()).param("birthDate", born.toString()));
+            assertThat(identified.getResponse().getRedirectedUrl()).as(email).isEqualTo("/t/" + birthTenant.slug() + "/enrol/details");
+            citizen.perform(post("/t/" + birthTenant.slug() + "/enrol/details").param("email", email)
+                    .param("language", "nl").param("consent", "true"));
+            String token = verificationToken(email);
+            var done = citizen.perform(post("/t/" + birthTenant.slug() + "/enrol/verify").param("token", token)
+                    .param("mode", "link").param("password", "").param("confirmation", ""));
+            assertThat(done.getResponse().getRedirectedUrl()).as(email).isEqualTo("/t/" + birthTenant.slug() + "/me");
+        }
+        assertThat(jdbc.sql("select count(distinct member_id) from savings_enrolment where card_id = ? and status = 'ACTIVE'")
+                .param(card.cardId()).query(Integer.class).single()).isEqualTo(2);
+    }
 }
