@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
+import eu.localeconomy.shared.RequestOrigin;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.UserId;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,11 +31,14 @@ public class Accounts {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     Accounts(UserAccountRepository repository, StaffInvitations invitations, PasswordEncoder passwordEncoder,
-             AuditLog audit, FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
+             AuditLog audit, FindByIndexNameSessionRepository<? extends Session> sessions, LoginThrottle throttle,
+             Clock clock) {
         this.repository = repository;
+        this.throttle = throttle;
         this.invitations = invitations;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -145,11 +150,30 @@ public class Accounts {
                 a.lastLoginAt()));
     }
 
-    /** Whether the typed password is the account's; false for accounts without a password. */
+    /**
+     * Whether the typed password is the account's; false for accounts without a password. The login form's
+     * protections apply (per-address limit, consecutive failures lock the account), so that a session left open
+     * cannot be used to guess the password.
+     */
     public boolean passwordMatches(TenantId tenant, UserId id, String rawPassword) {
-        return rawPassword != null && !rawPassword.isEmpty() && repository.findById(tenant, id)
-                .filter(a -> a.passwordHash() != null)
-                .map(a -> passwordEncoder.matches(rawPassword, a.passwordHash())).orElse(false);
+        var account = repository.findById(tenant, id).filter(a -> a.passwordHash() != null);
+        if (rawPassword == null || rawPassword.isEmpty() || account.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (account.get().lockedAt(now) || !throttle.tryAttempt(RequestOrigin.ipAddress())) {
+            return false;
+        }
+        if (passwordEncoder.matches(rawPassword, account.get().passwordHash())) {
+            return true;
+        }
+        int failures = account.get().failedLogins() + 1;
+        Instant lockedUntil = throttle.lockAfter(failures, now);
+        repository.recordFailure(id, failures, lockedUntil);
+        if (lockedUntil != null) {
+            audit.record(tenant, "account.locked", "user", id, Map.of("reason", "bad-password", "consecutiveFailures", failures));
+        }
+        return false;
     }
 
     /**

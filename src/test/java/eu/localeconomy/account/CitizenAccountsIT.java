@@ -41,6 +41,23 @@ class CitizenAccountsIT {
         assertThat(accounts.citizenAccount(tenant.id(), helpdesk.email(), "Someone", Language.NL, null)).isEmpty();
     }
 
+    @Test
+    void guessingThePasswordFromAnOpenSessionLocksTheAccountLikeTheLoginForm() {
+        var tenant = fixtures.tenant(TenantKind.MUNICIPALITY);
+        var citizen = fixtures.person(tenant, Role.CITIZEN);
+        var id = citizen.principal().userId();
+        assertThat(accounts.passwordMatches(tenant.id(), id, TestTenants.PASSWORD)).isTrue();
+        for (int i = 0; i < 5; i++) {
+            assertThat(accounts.passwordMatches(tenant.id(), id, "guess-" + i)).isFalse();
+        }
+        // Locked now: even the right password is refused, and the login form is locked too.
+        assertThat(accounts.passwordMatches(tenant.id(), id, TestTenants.PASSWORD)).isFalse();
+        assertThat(jdbc.sql("select locked_until is not null from user_account where id = ?").param(id.value())
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select count(*) from audit_event where target_id = ? and action = 'account.locked'")
+                .param(id.value().toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
     private boolean enabled(eu.localeconomy.shared.UserId id) {
         return jdbc.sql("select enabled from user_account where id = ?").param(id.value()).query(Boolean.class).single();
     }
