@@ -80,7 +80,22 @@ public record NationalRegisterNumber(String value) {
     /** Masked: the number must not end up in logs or error pages. */
     @Override
     public String toString() {
-        return "••.••.••-•••." + lastTwoDigits();
+        return masked(lastTwoDigits());
+    }
+
+    /** How a number known only by its check digits is shown ({@code ••.••.••-•••.28}). */
+    public static String masked(String lastTwoDigits) {
+        return "••.••.••-•••." + lastTwoDigits;
+    }
+
+    /**
+     * The number of a person born on a date with a day counter (001–998): the check digits computed with the
+     * formula of the birth century. For invented people (demo data, test registers).
+     */
+    public static NationalRegisterNumber of(java.time.LocalDate born, int counter) {
+        String base = "%02d%02d%02d%03d".formatted(born.getYear() % 100, born.getMonthValue(), born.getDayOfMonth(), counter);
+        long checked = Long.parseLong(base) + (born.getYear() >= 2000 ? 2_000_000_000L : 0);
+        return new NationalRegisterNumber(base + "%02d".formatted(97 - checked % 97));
     }
 
     /** 1900 or 2000 for the formula the check digits match, 0 for none. */

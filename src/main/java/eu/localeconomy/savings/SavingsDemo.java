@@ -143,23 +143,12 @@ public class SavingsDemo {
     }
 
     private void awaitBatch(TenantId tenant, UUID batch) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            var state = issuance.find(tenant, batch).orElseThrow();
-            if (state.finished()) {
-                if (state.status() != IssuanceBatches.Status.DONE) {
-                    throw new IllegalStateException("demo issuance ended " + state.status());
-                }
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        UUID job = issuance.find(tenant, batch).orElseThrow().jobId();
+        jobs.await(tenant, job, Duration.ofMinutes(2));
+        var state = issuance.find(tenant, batch).orElseThrow();
+        if (state.status() != IssuanceBatches.Status.DONE) {
+            throw new IllegalStateException("demo issuance ended " + state.status());
         }
-        throw new IllegalStateException("demo issuance did not finish in time");
     }
 
     /** 240 resident households (one of them the demo citizen's) and their adults, with valid national numbers. */
@@ -206,9 +195,7 @@ public class SavingsDemo {
 
     /** A national register number with valid check digits for a birth date and day counter. */
     static String nrn(LocalDate born, int counter) {
-        String base = "%02d%02d%02d%03d".formatted(born.getYear() % 100, born.getMonthValue(), born.getDayOfMonth(), counter);
-        long number = Long.parseLong(base) + (born.getYear() >= 2000 ? 2_000_000_000L : 0);
-        return base + "%02d".formatted(97 - number % 97);
+        return eu.localeconomy.identifier.NationalRegisterNumber.of(born, counter).value();
     }
 
     /** Enrols the demo citizen on her household's card, as the enrolment site would have. */

@@ -81,4 +81,12 @@ class NationalRegisterNumberTest {
         NationalRegisterNumber n = NationalRegisterNumber.parse("85073003328");
         assertThat(n.toString()).isEqualTo("••.••.••-•••.28").doesNotContain("850730");
     }
+
+    @Test
+    void isMadeFromABirthDateAndCounterWithTheCheckDigitsOfItsCentury() {
+        assertThat(NationalRegisterNumber.of(java.time.LocalDate.of(1985, 7, 30), 33).value()).isEqualTo("85073003328");
+        assertThat(NationalRegisterNumber.of(java.time.LocalDate.of(2017, 7, 30), 33).value()).isEqualTo("17073003384");
+        assertThat(NationalRegisterNumber.of(java.time.LocalDate.of(2017, 7, 30), 33).birthCentury()).isEqualTo(2000);
+        assertThat(NationalRegisterNumber.masked("28")).isEqualTo("••.••.••-•••.28");
+    }
 }

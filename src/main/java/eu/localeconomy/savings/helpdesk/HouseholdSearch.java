@@ -267,7 +267,7 @@ class HouseholdSearch {
 
         /** The national register number as the helpdesk may see it: only its last two digits. */
         public String maskedNrn() {
-            return nrnLast2 == null ? null : "••.••.••-•••." + nrnLast2;
+            return nrnLast2 == null ? null : eu.localeconomy.identifier.NationalRegisterNumber.masked(nrnLast2);
         }
     }
 
