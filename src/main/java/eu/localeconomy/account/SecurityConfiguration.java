@@ -58,6 +58,8 @@ class SecurityConfiguration {
                                 "/t/{slug}/invitation/**").permitAll()
                         // Savings programme: the public enrolment site and the QR links printed on cards.
                         .requestMatchers("/t/{slug}/enrol", "/t/{slug}/enrol/**", "/t/{slug}/c/**").permitAll()
+                        // Savings programme: the public list of participating merchants and the online application.
+                        .requestMatchers("/t/{slug}/merchants", "/t/{slug}/merchants/**").permitAll()
                         // Passwordless login: asking for a link and following it.
                         .requestMatchers("/t/{slug}/login/link", "/t/{slug}/login/link/**").permitAll()
                         .requestMatchers("/t/{slug}/office/staff/**", "/t/{slug}/office/staff",
@@ -76,7 +78,15 @@ class SecurityConfiguration {
                                 "/t/{slug}/office/cards", "/t/{slug}/office/cards/**",
                                 "/t/{slug}/office/erasure-requests", "/t/{slug}/office/erasure-requests/**")
                         .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN, Role.HELPDESK)))
+                        // Merchants and the ledger: administrators, finance and the helpdesk look; the controllers
+                        // keep approvals and corrections to administrators and finance.
+                        .requestMatchers("/t/{slug}/office/merchants", "/t/{slug}/office/merchants/**",
+                                "/t/{slug}/office/ledger", "/t/{slug}/office/ledger/**")
+                        .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN, Role.FINANCE, Role.HELPDESK)))
                         .requestMatchers("/t/{slug}/office", "/t/{slug}/office/**").access(tenantMember(Role.STAFF))
+                        // The shop's profile, bank account, cashiers and devices: its owner.
+                        .requestMatchers("/t/{slug}/merchant/shop", "/t/{slug}/merchant/shop/**")
+                        .access(tenantMember(EnumSet.of(Role.MERCHANT_OWNER)))
                         .requestMatchers("/t/{slug}/merchant", "/t/{slug}/merchant/**")
                         .access(tenantMember(EnumSet.of(Role.MERCHANT_OWNER, Role.CASHIER)))
                         .requestMatchers("/t/{slug}/pro", "/t/{slug}/pro/**").access(tenantMember(EnumSet.of(Role.PROFESSIONAL)))
