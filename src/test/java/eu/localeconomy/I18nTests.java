@@ -122,7 +122,8 @@ class I18nTests {
 
     /** By convention: the savings programme's citizen pages and the mails citizens receive. */
     static boolean isCitizenTemplate(String path) {
-        return path.startsWith("savings/citizen/") || path.startsWith("mail/citizen-");
+        return path.startsWith("savings/citizen/") || path.startsWith("savings/merchant-public/")
+                || path.startsWith("mail/citizen-");
     }
 
     private static Set<String> baseBundles() throws IOException {

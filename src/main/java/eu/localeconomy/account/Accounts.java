@@ -123,6 +123,14 @@ public class Accounts {
         return invitations.invite(tenant, email, role, language, invitedBy);
     }
 
+    /**
+     * Invites someone by e-mail to work for a merchant as {@link Role#MERCHANT_OWNER} or {@link Role#CASHIER}; the
+     * returned invitation id comes back in {@link InvitationAccepted} when they accept.
+     */
+    public UUID inviteMerchantStaff(TenantContext tenant, String email, Role role, Language language, Actor invitedBy) {
+        return invitations.inviteMerchantStaff(tenant, email, role, language, invitedBy);
+    }
+
     public boolean emailTaken(TenantId tenant, String email) {
         return repository.findByEmail(tenant, email.trim()).isPresent();
     }

@@ -9,6 +9,7 @@ import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.UserId;
 import eu.localeconomy.tenant.TenantCreated;
 import eu.localeconomy.tenant.Tenants;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,12 @@ class StaffInvitations {
     private final Tenants tenants;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     StaffInvitations(AccountTokens tokens, UserAccountRepository accounts, MailOutbox mail,
                      PasswordEncoder passwordEncoder, AuditLog audit, Tenants tenants, SecurityProperties properties,
-                     Clock clock) {
+                     Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.accounts = accounts;
         this.mail = mail;
@@ -57,6 +60,22 @@ class StaffInvitations {
         if (!role.isStaff()) {
             throw new IllegalArgumentException("only staff roles are invited here");
         }
+        return send(tenant, email, role, language, invitedBy);
+    }
+
+    /**
+     * Invites someone to work for a merchant (owner or cashier). The caller keeps the returned invitation id to
+     * recognise the {@link InvitationAccepted} event and link the new account.
+     */
+    @Transactional
+    UUID inviteMerchantStaff(TenantContext tenant, String email, Role role, Language language, Actor invitedBy) {
+        if (role.area() != Role.Area.MERCHANT) {
+            throw new IllegalArgumentException("only merchant roles are invited here");
+        }
+        return send(tenant, email, role, language, invitedBy);
+    }
+
+    private UUID send(TenantContext tenant, String email, Role role, Language language, Actor invitedBy) {
         Instant now = clock.instant();
         String secret = tokens.issue(tenant.id(), AccountTokens.Purpose.INVITATION, null, email.trim(), role, language,
                 invitedBy instanceof AccountPrincipal person ? person.userId() : null, now,
@@ -100,6 +119,7 @@ class StaffInvitations {
                 passwordEncoder.encode(password), invitation.language(), true, 0, null, null, false, now, null));
         audit.record(Actor.ANONYMOUS, tenant.id(), "staff.invitation.accepted", "user", id,
                 Map.of("role", invitation.role(), "invitation", invitation.id()));
+        events.publishEvent(new InvitationAccepted(tenant.id(), invitation.id(), id, invitation.role()));
         return Outcome.CREATED;
     }
 
