@@ -49,13 +49,31 @@ public class SavingsFixtures {
 
     public Programme openProgramme(Tenant tenant, ResidentIdentifier residentIdentifier) {
         LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        return programme(tenant, residentIdentifier, today.minusDays(30), today.plusDays(60), today.minusDays(10),
+                today.plusDays(80), today.plusDays(90), today.plusDays(100), today.plusDays(160));
+    }
+
+    /**
+     * The same programme further in its season: enrolment and earning are over, the credit was converted yesterday
+     * and vouchers can be spent today.
+     */
+    public Programme spendingProgramme(Tenant tenant) {
+        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        return programme(tenant, ResidentIdentifier.NATIONAL_REGISTER_NUMBER, today.minusDays(150), today.minusDays(60),
+                today.minusDays(120), today.minusDays(5), today.minusDays(1), today, today.plusDays(60));
+    }
+
+    private Programme programme(Tenant tenant, ResidentIdentifier residentIdentifier, LocalDate enrolmentOpensOn,
+                                LocalDate enrolmentClosesOn, LocalDate earnFrom, LocalDate earnUntil,
+                                LocalDate conversionOn, LocalDate spendFrom, LocalDate spendUntil) {
+        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
         return programmes.create(tenant.id(), new Programmes.Draft(String.valueOf(today.getYear()) + "-" + UUID.randomUUID().toString().substring(0, 4),
                 "Shop & dine " + today.getYear(),
                 Map.of("nl", Map.of("title", "Spaar en geniet", "intro", "Spaar bij elke aankoop."),
                         "fr", Map.of("title", "Épargnez et profitez", "intro", "Épargnez à chaque achat."),
                         "en", Map.of("title", "Save and enjoy", "intro", "Save with every purchase.")),
-                Rounding.HALF_UP, residentIdentifier, today.minusDays(30), today.plusDays(60), today.minusDays(10),
-                today.plusDays(80), today.plusDays(90), today.plusDays(100), today.plusDays(160),
+                Rounding.HALF_UP, residentIdentifier, enrolmentOpensOn, enrolmentClosesOn, earnFrom, earnUntil,
+                conversionOn, spendFrom, spendUntil,
                 List.of(new Programmes.CategoryDraft("RESIDENT", Map.of("nl", "Inwoner", "fr", "Résident", "en", "Resident", "de", "Einwohner"),
                                 Register.POPULATION, new Rate(1, 3), 150_00),
                         new Programmes.CategoryDraft("SECOND_HOME", Map.of("nl", "Tweede verblijf", "fr", "Seconde résidence", "en", "Second home", "de", "Zweitwohnung"),

@@ -18,7 +18,11 @@ public enum LedgerProblem {
     UNKNOWN_TRANSACTION("unknown-transaction"),
     NOT_REVERSIBLE("not-reversible"),
     REVERSAL_WINDOW_CLOSED("reversal-window-closed"),
-    ALREADY_REVERSED("already-reversed");
+    ALREADY_REVERSED("already-reversed"),
+    /** The idempotency key is missing or not 1–100 characters of letters, digits and {@code _ . : -}. */
+    INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key"),
+    /** A city correction without its reason. */
+    REASON_REQUIRED("reason-required");
 
     private final String code;
 
