@@ -16,7 +16,17 @@ public record Programme(UUID id, TenantId tenantId, String season, String name,
                         ResidentIdentifier residentIdentifier,
                         LocalDate enrolmentOpensOn, LocalDate enrolmentClosesOn,
                         LocalDate earnFrom, LocalDate earnUntil, LocalDate conversionOn,
-                        LocalDate spendFrom, LocalDate spendUntil, int privacyNoticeVersion) {
+                        LocalDate spendFrom, LocalDate spendUntil, int privacyNoticeVersion,
+                        Limits limits) {
+
+    /**
+     * What one scan may register: the largest purchase, the most one card may register at one merchant on one
+     * business day (null: no limit), and how many minutes the merchant may reverse its own transaction.
+     */
+    public record Limits(Long maxPurchaseCents, Long maxDailyPurchaseCents, int reversalWindowMinutes) {
+
+        public static final Limits DEFAULT = new Limits(null, null, 15);
+    }
 
     public boolean enrolmentOpen(LocalDate today) {
         return !today.isBefore(enrolmentOpensOn) && !today.isAfter(enrolmentClosesOn);

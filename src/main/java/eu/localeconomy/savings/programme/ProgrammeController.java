@@ -131,6 +131,9 @@ class ProgrammeController {
         } catch (Programmes.CategoryInUseException e) {
             errors.reject("programme.category.inUse", new Object[]{e.code()}, null);
             return form(tenant, programme, form, errors, inUse, model);
+        } catch (Programmes.CapBelowCreditException e) {
+            errors.reject("programme.category.capBelowCredit", new Object[]{e.code(), e.cards()}, null);
+            return form(tenant, programme, form, errors, inUse, model);
         } catch (DuplicateKeyException raced) {
             errors.rejectValue("season", "programme.season.taken");
             return form(tenant, programme, form, errors, inUse, model);

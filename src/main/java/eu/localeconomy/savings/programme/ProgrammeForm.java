@@ -17,6 +17,7 @@ record ProgrammeForm(String season, String name,
                      String rounding, String residentIdentifier,
                      String enrolmentOpensOn, String enrolmentClosesOn, String earnFrom, String earnUntil,
                      String conversionOn, String spendFrom, String spendUntil,
+                     String maxPurchase, String maxDailyPurchase, String reversalWindowMinutes,
                      List<CategoryRow> categories) {
 
     /** The languages whose texts the form edits, in display order. */
@@ -48,7 +49,8 @@ record ProgrammeForm(String season, String name,
 
     static ProgrammeForm empty(ResidentIdentifier residentIdentifier) {
         return new ProgrammeForm("", "", "", "", "", "", "", "", "", "", "", "", "", "", Rounding.HALF_UP.name(),
-                residentIdentifier.name(), "", "", "", "", "", "", "", List.of(CategoryRow.empty()));
+                residentIdentifier.name(), "", "", "", "", "", "", "", "", "",
+                String.valueOf(Programme.Limits.DEFAULT.reversalWindowMinutes()), List.of(CategoryRow.empty()));
     }
 
     static ProgrammeForm of(Programme p, List<Category> categories) {
@@ -61,6 +63,9 @@ record ProgrammeForm(String season, String name,
                 p.rounding().name(), p.residentIdentifier().name(),
                 p.enrolmentOpensOn().toString(), p.enrolmentClosesOn().toString(), p.earnFrom().toString(),
                 p.earnUntil().toString(), p.conversionOn().toString(), p.spendFrom().toString(), p.spendUntil().toString(),
+                p.limits().maxPurchaseCents() == null ? "" : euros(p.limits().maxPurchaseCents()),
+                p.limits().maxDailyPurchaseCents() == null ? "" : euros(p.limits().maxDailyPurchaseCents()),
+                String.valueOf(p.limits().reversalWindowMinutes()),
                 categories.stream().map(CategoryRow::of).toList());
     }
 
@@ -68,7 +73,8 @@ record ProgrammeForm(String season, String name,
     ProgrammeForm withCategories(List<CategoryRow> rows) {
         return new ProgrammeForm(season, name, titleNl, introNl, privacyNl, titleFr, introFr, privacyFr, titleEn,
                 introEn, privacyEn, titleDe, introDe, privacyDe, rounding, residentIdentifier, enrolmentOpensOn,
-                enrolmentClosesOn, earnFrom, earnUntil, conversionOn, spendFrom, spendUntil, rows);
+                enrolmentClosesOn, earnFrom, earnUntil, conversionOn, spendFrom, spendUntil, maxPurchase,
+                maxDailyPurchase, reversalWindowMinutes, rows);
     }
 
     /** Category rows as posted, without the holes a forged index leaves. */

@@ -78,6 +78,13 @@ final class ProgrammeRules {
         ordered(errors, "spendFrom", conversion, spendFrom, true, "programme.window.spendStart");
         ordered(errors, "spendUntil", spendFrom, spendUntil, true, "programme.window.spend");
 
+        Long maxPurchase = limit(errors, "maxPurchase", form.maxPurchase());
+        Long maxDailyPurchase = limit(errors, "maxDailyPurchase", form.maxDailyPurchase());
+        if (maxPurchase != null && maxDailyPurchase != null && maxDailyPurchase < maxPurchase) {
+            errors.rejectValue("maxDailyPurchase", "programme.limit.dailyBelowPurchase");
+        }
+        int reversalWindow = reversalWindow(errors, "reversalWindowMinutes", form.reversalWindowMinutes());
+
         List<Programmes.CategoryDraft> categories = new ArrayList<>();
         List<ProgrammeForm.CategoryRow> rows = form.rows();
         if (rows.isEmpty()) {
@@ -91,7 +98,8 @@ final class ProgrammeRules {
             return Optional.empty();
         }
         return Optional.of(new Programmes.Draft(season, name, texts, rounding, identifier, enrolmentOpens,
-                enrolmentCloses, earnFrom, earnUntil, conversion, spendFrom, spendUntil, categories));
+                enrolmentCloses, earnFrom, earnUntil, conversion, spendFrom, spendUntil, categories,
+                new Programme.Limits(maxPurchase, maxDailyPurchase, reversalWindow)));
     }
 
     private static Optional<Programmes.CategoryDraft> category(Errors errors, String prefix, ProgrammeForm.CategoryRow row,
@@ -152,6 +160,32 @@ final class ProgrammeRules {
 
     /** A cap typed in euros ("150", "150,50", "€ 1.500,00") as cents; more than zero. */
     static Long cap(Errors errors, String field, String typed) {
+        return euros(errors, field, typed, "programme.cap");
+    }
+
+    /** An optional limit in euros as cents: empty means no limit. */
+    static Long limit(Errors errors, String field, String typed) {
+        return typed == null || typed.isBlank() ? null : euros(errors, field, typed, "programme.limit");
+    }
+
+    /** Minutes a merchant may reverse its own transaction: 0 to 1440, 15 when left empty. */
+    static int reversalWindow(Errors errors, String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Programme.Limits.DEFAULT.reversalWindowMinutes();
+        }
+        try {
+            int minutes = Integer.parseInt(typed.strip());
+            if (minutes >= 0 && minutes <= 1440) {
+                return minutes;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        errors.rejectValue(field, "programme.reversalWindow.invalid");
+        return Programme.Limits.DEFAULT.reversalWindowMinutes();
+    }
+
+    private static Long euros(Errors errors, String field, String typed, String messages) {
         if (typed == null || typed.isBlank()) {
             errors.rejectValue(field, "validation.required");
             return null;
@@ -169,15 +203,15 @@ final class ProgrammeRules {
         try {
             euros = new BigDecimal(t);
         } catch (NumberFormatException e) {
-            errors.rejectValue(field, "programme.cap.invalid");
+            errors.rejectValue(field, messages + ".invalid");
             return null;
         }
         if (euros.signum() <= 0) {
-            errors.rejectValue(field, "programme.cap.positive");
+            errors.rejectValue(field, messages + ".positive");
             return null;
         }
         if (euros.stripTrailingZeros().scale() > 2 || euros.compareTo(MAX_CAP_EUROS) > 0) {
-            errors.rejectValue(field, "programme.cap.invalid");
+            errors.rejectValue(field, messages + ".invalid");
             return null;
         }
         return euros.movePointRight(2).longValueExact();

@@ -77,7 +77,20 @@ public class Programmes {
     public record Draft(String season, String name, Map<String, Map<String, String>> texts, Rounding rounding,
                         ResidentIdentifier residentIdentifier, LocalDate enrolmentOpensOn, LocalDate enrolmentClosesOn,
                         LocalDate earnFrom, LocalDate earnUntil, LocalDate conversionOn, LocalDate spendFrom,
-                        LocalDate spendUntil, List<CategoryDraft> categories) {
+                        LocalDate spendUntil, List<CategoryDraft> categories, Programme.Limits limits) {
+
+        public Draft {
+            limits = limits == null ? Programme.Limits.DEFAULT : limits;
+        }
+
+        /** A draft with the default limits (none, reversal within 15 minutes). */
+        public Draft(String season, String name, Map<String, Map<String, String>> texts, Rounding rounding,
+                     ResidentIdentifier residentIdentifier, LocalDate enrolmentOpensOn, LocalDate enrolmentClosesOn,
+                     LocalDate earnFrom, LocalDate earnUntil, LocalDate conversionOn, LocalDate spendFrom,
+                     LocalDate spendUntil, List<CategoryDraft> categories) {
+            this(season, name, texts, rounding, residentIdentifier, enrolmentOpensOn, enrolmentClosesOn, earnFrom,
+                    earnUntil, conversionOn, spendFrom, spendUntil, categories, Programme.Limits.DEFAULT);
+        }
     }
 
     /** A category as set up; {@code id} is null for a new one, else the category it updates. */
@@ -97,12 +110,15 @@ public class Programmes {
         jdbc.sql("""
                         insert into savings_programme (id, tenant_id, season, name, texts, rounding, resident_identifier,
                             enrolment_opens_on, enrolment_closes_on, earn_from, earn_until, conversion_on, spend_from,
-                            spend_until, created_at, updated_at)
-                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            spend_until, max_purchase_cents, max_daily_purchase_cents, reversal_window_minutes,
+                            created_at, updated_at)
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, tenant.value(), draft.season(), draft.name(), json.writeValueAsString(draft.texts()),
                         draft.rounding().name(), draft.residentIdentifier().name(), draft.enrolmentOpensOn(),
                         draft.enrolmentClosesOn(), draft.earnFrom(), draft.earnUntil(), draft.conversionOn(),
-                        draft.spendFrom(), draft.spendUntil(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+                        draft.spendFrom(), draft.spendUntil(), draft.limits().maxPurchaseCents(),
+                        draft.limits().maxDailyPurchaseCents(), draft.limits().reversalWindowMinutes(),
+                        java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
                 .update();
         int position = 0;
         for (CategoryDraft category : draft.categories()) {
@@ -137,7 +153,8 @@ public class Programmes {
      */
     @Transactional
     public List<String> update(TenantId tenant, UUID id, Draft draft) {
-        Programme before = jdbc.sql("select * from savings_programme where tenant_id = ? and id = ? for update")
+        // No key update: the ledger's inserts, which take a key-share lock on the programme, go on meanwhile.
+        Programme before = jdbc.sql("select * from savings_programme where tenant_id = ? and id = ? for no key update")
                 .params(tenant.value(), id).query(this::programme).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no such programme"));
         List<String> changed = new ArrayList<>();
@@ -153,6 +170,9 @@ public class Programmes {
         compare(changed, "conversionOn", before.conversionOn(), draft.conversionOn());
         compare(changed, "spendFrom", before.spendFrom(), draft.spendFrom());
         compare(changed, "spendUntil", before.spendUntil(), draft.spendUntil());
+        compare(changed, "maxPurchase", before.limits().maxPurchaseCents(), draft.limits().maxPurchaseCents());
+        compare(changed, "maxDailyPurchase", before.limits().maxDailyPurchaseCents(), draft.limits().maxDailyPurchaseCents());
+        compare(changed, "reversalWindowMinutes", before.limits().reversalWindowMinutes(), draft.limits().reversalWindowMinutes());
 
         Map<UUID, Category> existing = new LinkedHashMap<>();
         categories(tenant, id).forEach(c -> existing.put(c.id(), c));
@@ -182,6 +202,9 @@ public class Programmes {
             compare(changed, prefix + "register", old.register(), category.register());
             compare(changed, prefix + "rate", old.rate(), category.rate());
             compare(changed, prefix + "cap", old.capCents(), category.capCents());
+            if (old.capCents() != category.capCents()) {
+                followCap(tenant, old, category.capCents());
+            }
             compare(changed, prefix + "position", old.position(), position);
             jdbc.sql("""
                             update savings_category set code = ?, names = cast(? as jsonb), register = ?, rate_numerator = ?,
@@ -198,12 +221,14 @@ public class Programmes {
         jdbc.sql("""
                         update savings_programme set season = ?, name = ?, texts = cast(? as jsonb), rounding = ?,
                             resident_identifier = ?, enrolment_opens_on = ?, enrolment_closes_on = ?, earn_from = ?,
-                            earn_until = ?, conversion_on = ?, spend_from = ?, spend_until = ?, updated_at = ?
+                            earn_until = ?, conversion_on = ?, spend_from = ?, spend_until = ?, max_purchase_cents = ?,
+                            max_daily_purchase_cents = ?, reversal_window_minutes = ?, updated_at = ?
                         where tenant_id = ? and id = ?""")
                 .params(draft.season(), draft.name(), json.writeValueAsString(draft.texts()), draft.rounding().name(),
                         draft.residentIdentifier().name(), draft.enrolmentOpensOn(), draft.enrolmentClosesOn(),
                         draft.earnFrom(), draft.earnUntil(), draft.conversionOn(), draft.spendFrom(), draft.spendUntil(),
-                        java.sql.Timestamp.from(clock.instant()), tenant.value(), id)
+                        draft.limits().maxPurchaseCents(), draft.limits().maxDailyPurchaseCents(),
+                        draft.limits().reversalWindowMinutes(), java.sql.Timestamp.from(clock.instant()), tenant.value(), id)
                 .update();
         audit.record(tenant, "programme.updated", "savings_programme", id, Map.of("changed", changed));
         return changed;
@@ -222,6 +247,50 @@ public class Programmes {
         version.ifPresent(v -> audit.record(tenant, "programme.privacyNoticePublished", "savings_programme", id,
                 Map.of("version", v)));
         return version;
+    }
+
+    /**
+     * Keeps the cards' balance projection on the category's new cap. The rows are locked first, so that no purchase
+     * lifts a credit above the new cap between the check and the change.
+     */
+    private void followCap(TenantId tenant, Category category, long capCents) {
+        long above = jdbc.sql("""
+                        with locked as (
+                            select b.credit_cents from savings_card_balance b
+                            join savings_card c on c.tenant_id = b.tenant_id and c.id = b.card_id
+                            join savings_household h on h.tenant_id = c.tenant_id and h.id = c.household_id
+                            where b.tenant_id = ? and h.category_id = ?
+                            for update of b)
+                        select count(*) from locked where credit_cents > ?""")
+                .params(tenant.value(), category.id(), capCents).query(Long.class).single();
+        if (above > 0) {
+            throw new CapBelowCreditException(category.code(), above);
+        }
+        jdbc.sql("""
+                        update savings_card_balance b set cap_cents = ?
+                        from savings_card c join savings_household h on h.tenant_id = c.tenant_id and h.id = c.household_id
+                        where b.tenant_id = ? and c.tenant_id = b.tenant_id and c.id = b.card_id and h.category_id = ?""")
+                .params(capCents, tenant.value(), category.id()).update();
+    }
+
+    /** A lower cap than the credit some cards already earned: those cards would hold more than their cap. */
+    public static class CapBelowCreditException extends RuntimeException {
+        private final String code;
+        private final long cards;
+
+        CapBelowCreditException(String code, long cards) {
+            super("cap below the credit of " + cards + " cards: " + code);
+            this.code = code;
+            this.cards = cards;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public long cards() {
+            return cards;
+        }
     }
 
     /** A removal that would leave households without their category. */
@@ -262,7 +331,9 @@ public class Programmes {
                 rs.getObject("enrolment_opens_on", LocalDate.class), rs.getObject("enrolment_closes_on", LocalDate.class),
                 rs.getObject("earn_from", LocalDate.class), rs.getObject("earn_until", LocalDate.class),
                 rs.getObject("conversion_on", LocalDate.class), rs.getObject("spend_from", LocalDate.class),
-                rs.getObject("spend_until", LocalDate.class), rs.getInt("privacy_notice_version"));
+                rs.getObject("spend_until", LocalDate.class), rs.getInt("privacy_notice_version"),
+                new Programme.Limits(rs.getObject("max_purchase_cents", Long.class),
+                        rs.getObject("max_daily_purchase_cents", Long.class), rs.getInt("reversal_window_minutes")));
     }
 
     private Category category(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package eu.localeconomy.savings.ledger;
 
 import eu.localeconomy.savings.programme.Programme;
+import eu.localeconomy.savings.programme.Programmes;
 import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.shared.UserId;
@@ -42,6 +43,7 @@ class LedgerIT {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactionTemplate;
     @Autowired Clock clock;
+    @Autowired Programmes programmes;
 
     LedgerFixtures fixtures;
     Tenant tenant;
@@ -402,6 +404,38 @@ class LedgerIT {
         }
         assertThat(ledger.earn(counter, card, 10_00, "A-z_0.9:" + "x".repeat(92)).amount()).isEqualTo(eur(3_33));
         assertThat(refused(() -> ledger.earn(counter, card, 0, key())).problem()).isEqualTo(LedgerProblem.INVALID_AMOUNT);
+    }
+
+    @Test
+    void theProjectionFollowsTheCategoryCapButNeverBelowACardsCredit() {
+        ledger.earn(counter, card, 300_00, key());   // €100 credit
+        var categories = programmes.categories(tenant.id(), programme.id());
+
+        assertThatThrownBy(() -> programmes.update(tenant.id(), programme.id(), draft(categories, 99_00, null)))
+                .isInstanceOfSatisfying(Programmes.CapBelowCreditException.class, e -> {
+                    assertThat(e.code()).isEqualTo("RESIDENT");
+                    assertThat(e.cards()).isEqualTo(1);
+                });
+        assertThat(ledger.position(tenant.id(), card).orElseThrow().cap()).isEqualTo(eur(150_00));
+
+        var changed = programmes.update(tenant.id(), programme.id(), draft(categories, 100_00,
+                new Programme.Limits(50_00L, 80_00L, 5)));
+        assertThat(changed).contains("categories.RESIDENT.cap", "maxPurchase", "maxDailyPurchase", "reversalWindowMinutes");
+        assertThat(ledger.position(tenant.id(), card).orElseThrow().cap()).isEqualTo(eur(100_00));
+        assertThat(programmes.find(tenant.id(), programme.id()).orElseThrow().limits())
+                .isEqualTo(new Programme.Limits(50_00L, 80_00L, 5));
+        Counter nextDoor = new Counter(tenant.id(), fixtures.merchant(tenant.id(), "Apotheek", "APPROVED"), null, null);
+        assertThat(refused(() -> ledger.earn(nextDoor, card, 1_00, key())).problem()).isEqualTo(LedgerProblem.CAP_REACHED);
+    }
+
+    private Programmes.Draft draft(List<eu.localeconomy.savings.programme.Category> categories, long residentCap,
+                                   Programme.Limits limits) {
+        Programme p = programme;
+        return new Programmes.Draft(p.season(), p.name(), p.texts(), p.rounding(), p.residentIdentifier(),
+                p.enrolmentOpensOn(), p.enrolmentClosesOn(), p.earnFrom(), p.earnUntil(), p.conversionOn(),
+                p.spendFrom(), p.spendUntil(), categories.stream().map(c -> new Programmes.CategoryDraft(c.id(), c.code(),
+                c.names(), c.register(), c.rate(), c.code().equals("RESIDENT") ? residentCap : c.capCents())).toList(),
+                limits == null ? p.limits() : limits);
     }
 
     @Test
