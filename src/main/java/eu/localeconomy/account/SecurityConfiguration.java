@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "form-action 'self'; frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'";
 
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
@@ -47,7 +47,8 @@ class SecurityConfiguration {
         http.authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**",
-                                "/webjars/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/webjars/**", "/vendor/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
+                                "/v3/api-docs/**",
                                 "/dev/mailbox", "/dev/mailbox/**", "/language").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/prometheus").access(localNetworkOr("ROLE_PLATFORM_ADMIN"))
@@ -84,6 +85,9 @@ class SecurityConfiguration {
                                 "/t/{slug}/office/ledger", "/t/{slug}/office/ledger/**")
                         .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN, Role.FINANCE, Role.HELPDESK)))
                         .requestMatchers("/t/{slug}/office", "/t/{slug}/office/**").access(tenantMember(Role.STAFF))
+                        // The merchant app's manifest and service worker hold no data; browsers fetch manifests
+                        // without cookies.
+                        .requestMatchers("/t/{slug}/merchant/app.webmanifest", "/t/{slug}/merchant/sw.js").permitAll()
                         // The shop's profile, bank account, cashiers and devices: its owner.
                         .requestMatchers("/t/{slug}/merchant/shop", "/t/{slug}/merchant/shop/**")
                         .access(tenantMember(EnumSet.of(Role.MERCHANT_OWNER)))

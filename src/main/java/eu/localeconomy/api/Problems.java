@@ -17,12 +17,13 @@ import java.util.Locale;
 
 /**
  * RFC 9457 problem details with a stable {@code type} per kind of error and a title and detail in the client's
- * language ({@code Accept-Language}: nl, fr or en).
+ * language ({@code Accept-Language}: nl, fr or en). Public so that other modules' API controllers (the savings
+ * counter API) answer with the same shape.
  */
 @Component
-class Problems {
+public class Problems {
 
-    static final String TYPE_BASE = "https://errors.localeconomy.eu/";
+    public static final String TYPE_BASE = "https://errors.localeconomy.eu/";
 
     private final MessageSource messages;
     /** Written as Spring MVC writes problems: extra properties at the top level, no {@code "properties": null}. */
@@ -32,7 +33,7 @@ class Problems {
         this.messages = messages;
     }
 
-    ProblemDetail of(HttpStatusCode status, String code, Locale locale, Object... detailArguments) {
+    public ProblemDetail of(HttpStatusCode status, String code, Locale locale, Object... detailArguments) {
         var problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + code));
         problem.setTitle(messages.getMessage("api.problem." + code + ".title", null, code, locale));
@@ -40,12 +41,12 @@ class Problems {
         return problem;
     }
 
-    ProblemDetail of(HttpStatusCode status, String code, Object... detailArguments) {
+    public ProblemDetail of(HttpStatusCode status, String code, Object... detailArguments) {
         return of(status, code, LocaleContextHolder.getLocale(), detailArguments);
     }
 
     /** Writes a problem directly, for the security filters that answer before Spring MVC. */
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code) throws IOException {
         ProblemDetail problem = of(status, code, request.getLocale());
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

@@ -36,11 +36,6 @@ class HomeController {
         return "web/office-home";
     }
 
-    @GetMapping("/t/{slug}/merchant")
-    String merchant(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me) {
-        return "web/merchant-home";
-    }
-
     @GetMapping("/t/{slug}/pro")
     String extranet(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me) {
         return "web/extranet-home";
