@@ -127,11 +127,15 @@ class TenantIsolationIT {
         assertThat(failures).isEmpty();
     }
 
-    /** Tenant pages every visitor may open: the public site, login, reset and invitation pages, theme and logo. */
+    /**
+     * Tenant pages every visitor may open: the public site, login, reset and invitation pages, theme and logo, the
+     * merchant app's manifest and service worker (no data; browsers fetch manifests without cookies).
+     */
     private static final Set<String> PUBLIC_TENANT_PAGES = Set.of("/t/{slug}", "/t/{slug}/", "/t/{slug}/login",
             "/t/{slug}/theme.css", "/t/{slug}/logo", "/t/{slug}/password/forgot", "/t/{slug}/password/reset",
             "/t/{slug}/invitation", "/t/{slug}/enrol", "/t/{slug}/enrol/not-received", "/t/{slug}/enrol/details",
-            "/t/{slug}/enrol/verify", "/t/{slug}/c/{token}", "/t/{slug}/login/link", "/t/{slug}/login/link/{token}");
+            "/t/{slug}/enrol/verify", "/t/{slug}/c/{token}", "/t/{slug}/login/link", "/t/{slug}/login/link/{token}",
+            "/t/{slug}/merchant/app.webmanifest", "/t/{slug}/merchant/sw.js");
 
     record Endpoint(HttpMethod method, String pattern) {
         String uri(String slug) {
