@@ -36,10 +36,12 @@ class TerminalProblems {
     static HttpStatus status(LedgerProblem problem) {
         return switch (problem) {
             case UNKNOWN_CARD, UNKNOWN_TRANSACTION -> HttpStatus.NOT_FOUND;
+            case INVALID_IDEMPOTENCY_KEY -> HttpStatus.BAD_REQUEST;
             case IDEMPOTENCY_CONFLICT -> HttpStatus.CONFLICT;
             case MERCHANT_SUSPENDED -> HttpStatus.FORBIDDEN;
             case CARD_NOT_ACTIVE, CARD_BLOCKED, OUTSIDE_PHASE, CAP_REACHED, INSUFFICIENT_VOUCHER, LIMIT_EXCEEDED,
-                 INVALID_AMOUNT, NOT_REVERSIBLE, REVERSAL_WINDOW_CLOSED, ALREADY_REVERSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+                 INVALID_AMOUNT, NOT_REVERSIBLE, REVERSAL_WINDOW_CLOSED, ALREADY_REVERSED, REASON_REQUIRED ->
+                    HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 

@@ -108,7 +108,7 @@ class TerminalApiIT {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value(TYPE + "idempotency-key-missing"));
         mvc.perform(post("/api/v1/savings/earnings").header("Authorization", bearer())
                         .header("Idempotency-Key", "x".repeat(101)).contentType(MediaType.APPLICATION_JSON).content(earn))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value(TYPE + "idempotency-key-invalid"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value(TYPE + "invalid-idempotency-key"));
     }
 
     @Test
