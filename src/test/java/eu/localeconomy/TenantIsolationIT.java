@@ -129,13 +129,15 @@ class TenantIsolationIT {
 
     /**
      * Tenant pages every visitor may open: the public site, login, reset and invitation pages, theme and logo, the
-     * merchant app's manifest and service worker (no data; browsers fetch manifests without cookies).
+     * merchant app's manifest and service worker (no data; browsers fetch manifests without cookies), the public list
+     * of participating merchants and the online application.
      */
     private static final Set<String> PUBLIC_TENANT_PAGES = Set.of("/t/{slug}", "/t/{slug}/", "/t/{slug}/login",
             "/t/{slug}/theme.css", "/t/{slug}/logo", "/t/{slug}/password/forgot", "/t/{slug}/password/reset",
             "/t/{slug}/invitation", "/t/{slug}/enrol", "/t/{slug}/enrol/not-received", "/t/{slug}/enrol/details",
             "/t/{slug}/enrol/verify", "/t/{slug}/c/{token}", "/t/{slug}/login/link", "/t/{slug}/login/link/{token}",
-            "/t/{slug}/merchant/app.webmanifest", "/t/{slug}/merchant/sw.js");
+            "/t/{slug}/merchant/app.webmanifest", "/t/{slug}/merchant/sw.js", "/t/{slug}/merchants",
+            "/t/{slug}/merchants/apply", "/t/{slug}/merchants/apply/sent");
 
     record Endpoint(HttpMethod method, String pattern) {
         String uri(String slug) {
