@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a card holds, as the citizen portal shows it. The ledger (next issue) implements this interface; until then
- * {@link CardBalancesBeforeLedger} answers for cards that exist with no purchases registered.
+ * What a card holds, as the citizen portal shows it; the ledger implements it from its balance projection and the
+ * card's transactions.
  */
 public interface CardBalances {
 
@@ -29,7 +29,11 @@ public interface CardBalances {
         }
     }
 
-    /** One line of the card's history: a purchase that earned credit, a conversion, a voucher spent, a correction. */
+    /**
+     * One line of the card's history: a purchase that earned credit (EARN), a conversion (CONVERSION), a voucher spent
+     * (SPEND), a merchant's reversal (REVERSAL) or a city correction (CORRECTION). The amount is signed as the card
+     * sees it: what a reversal or correction takes back is negative.
+     */
     record Movement(Instant at, String kind, Money amount, String merchantName) {
     }
 }

@@ -44,6 +44,7 @@ class LedgerIT {
     @Autowired TransactionTemplate transactionTemplate;
     @Autowired Clock clock;
     @Autowired Programmes programmes;
+    @Autowired eu.localeconomy.savings.portal.CardBalances portalBalances;
 
     LedgerFixtures fixtures;
     Tenant tenant;
@@ -247,6 +248,21 @@ class LedgerIT {
         assertThat(totals.redeemed()).isEqualTo(eur(40_00));
         assertThat(totals.owedToMerchant()).isEqualTo(eur(40_00));
         assertThat(reconciliation.reconcile(tenant.id(), programme.id()).totals().owedToMerchants()).isEqualTo(eur(40_00));
+    }
+
+    @Test
+    void theCitizenPortalSeesTheVoucherAndTheCardsHistory() {
+        voucher(card, 450_00);
+        ledger.redeem(counter, card, 40_00, key());
+
+        var balance = portalBalances.of(tenant.id(), card).orElseThrow();
+        assertThat(balance.credit()).isEqualTo(eur(0));
+        assertThat(balance.voucher()).contains(eur(110_00));
+        assertThat(balance.history()).extracting(m -> m.kind() + " " + m.amount().cents() + " " + m.merchantName())
+                .containsExactly("SPEND -4000 Bakkerij De Zon", "CONVERSION 15000 null", "EARN 15000 Bakkerij De Zon");
+        assertThat(portalBalances.of(tenant.id(), UUID.randomUUID())).isEmpty();
+        UUID unused = fixtures.activeCards(tenant.id(), programme, "RESIDENT", 1).getFirst();
+        assertThat(portalBalances.of(tenant.id(), unused).orElseThrow().voucher()).isEmpty();
     }
 
     @Test

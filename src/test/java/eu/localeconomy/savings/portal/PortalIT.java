@@ -1,11 +1,15 @@
 package eu.localeconomy.savings.portal;
 
 import eu.localeconomy.account.Role;
+import eu.localeconomy.savings.ledger.Counter;
+import eu.localeconomy.savings.ledger.Ledger;
+import eu.localeconomy.savings.ledger.Receipt;
 import eu.localeconomy.savings.programme.Programme;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.support.CitizenFixtures;
 import eu.localeconomy.support.IntegrationTest;
+import eu.localeconomy.support.MerchantFixtures;
 import eu.localeconomy.support.SavingsFixtures;
 import eu.localeconomy.support.TestTenants;
 import eu.localeconomy.tenant.Tenant;
@@ -21,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -45,6 +50,8 @@ class PortalIT {
     @Autowired SavingsFixtures savings;
     @Autowired CitizenFixtures citizens;
     @Autowired JdbcClient jdbc;
+    @Autowired Ledger ledger;
+    @Autowired MerchantFixtures merchants;
 
     Tenant tenant;
     Programme programme;
@@ -76,6 +83,35 @@ class PortalIT {
                 .doesNotContain(neighbours.number().formatted());
         // Credit 0 of a cap of 150: the whole cap is still to earn.
         assertThat(page.split("150.00", -1).length - 1).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void purchasesScannedAtAShopShowAsCreditRemainingAndHistoryNewestFirst() throws Exception {
+        var an = citizens.enrol(tenant, programme, household, "An");
+        UUID shop = merchants.approvedMerchant(tenant.id(), "Bakkerij Zeezicht");
+        Counter counter = new Counter(tenant.id(), shop, null, null);
+        ledger.earn(counter, household.cardId(), 30_00, "scan-1");
+        Receipt mistake = ledger.earn(counter, household.cardId(), 6_00, "scan-2");
+        ledger.reverse(counter, mistake.transactionId(), "scan-3");
+
+        String page = page(an, "/me");
+        assertThat(page).contains("10.00").contains("140.00")
+                .contains("Credit earned").contains("Cancelled by the shop").contains("Bakkerij Zeezicht")
+                .doesNotContain("No purchases registered yet");
+        // Newest first: the reversal, then the purchase it cancelled.
+        String history = page.substring(page.indexOf("<tbody"));
+        assertThat(history.indexOf("Cancelled by the shop")).isLessThan(history.indexOf("Credit earned"));
+        assertThat(page).contains("-€2.00");
+
+        String german = mvc.perform(get("/t/" + tenant.slug() + "/me").with(authentication(as(an, Language.DE))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(german).contains("Guthaben gespart").contains("Vom Geschäft storniert").contains("10,00");
+        String french = mvc.perform(get("/t/" + tenant.slug() + "/me").with(authentication(as(an, Language.FR))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(french).contains("Crédit épargné").contains("Annulé par le commerçant");
+        String dutch = mvc.perform(get("/t/" + tenant.slug() + "/me").with(authentication(as(an, Language.NL))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(dutch).contains("Tegoed gespaard").contains("Geannuleerd door de winkel").contains("140,00");
     }
 
     @Test
