@@ -140,32 +140,56 @@ class ConversionStore {
     }
 
     /**
-     * Converts the next chunk of ACTIVE cards with credit after {@code after}, in card id order, in ONE statement:
-     * lock the chunk's balance rows (in id order, as counter traffic locks one row at a time), insert the CONVERSION
-     * transactions (idempotency key 'conversion:' || card id, so a card already converted is skipped), their two
-     * entries each, and move the credit to the voucher on the balances of the cards actually converted.
-     * Runs in the caller's transaction.
+     * Converts the next chunk of the programme's cards after {@code after}, in card id order: the chunk is the range
+     * of the next {@code size} balance rows by card id, and within it the ACTIVE cards with credit are converted in
+     * ONE statement: lock their balance rows (in id order, as counter traffic locks one row at a time), insert the
+     * CONVERSION transactions (idempotency key 'conversion:' || card id, so a card already converted is skipped),
+     * their two entries each, and move the credit to the voucher on the balances of the cards actually converted.
+     * Runs in the caller's transaction. Transaction ids are time-ordered (UUID version 7 layout: milliseconds first),
+     * so the chunk's rows go to the right-hand end of the id indexes instead of 5,000 random pages of them.
+     * The range is fixed first by a cheap index-only look-up, so the planner sees
+     * both bounds as values and every step reads the chunk's rows only (a LIMIT inside the statement made it scan
+     * from the first card on every chunk).
      */
     Chunk convert(TenantId tenant, UUID programmeId, UUID after, int size, UUID actor, String currency,
                   LocalDate businessDate, Instant now) {
-        Chunk chunk = jdbc.sql("""
+        UUID from = after == null ? new UUID(0, 0) : after;
+        Optional<UUID> upper = jdbc.sql("""
+                        select card_id from (
+                            select card_id from savings_card_balance
+                            where tenant_id = ? and programme_id = ? and card_id > ?
+                            order by card_id limit ?) range
+                        order by card_id desc limit 1""")
+                .params(tenant.value(), programmeId, from, size).query(UUID.class).optional();
+        if (upper.isEmpty()) {
+            return new Chunk(null, 0, 0, 0, 0);
+        }
+        // A prepared statement run many times may get a generic plan; this one must be planned with its bounds.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        return jdbc.sql("""
                         with chunk as (
                             select b.card_id, b.credit_cents, b.cap_cents
                             from savings_card_balance b
-                            join savings_card c on c.tenant_id = b.tenant_id and c.id = b.card_id
-                            where b.tenant_id = :tenant and b.programme_id = :programme and b.card_id > :after
+                            join savings_card c on c.id = b.card_id
+                            where b.tenant_id = :tenant and b.programme_id = :programme
+                              and b.card_id > :after and b.card_id <= :upper
+                              and c.tenant_id = :tenant and c.id > :after and c.id <= :upper
                               and b.credit_cents > 0 and c.status = 'ACTIVE'
                             order by b.card_id
-                            limit :size
                             for update of b
                         ), tx as (
                             insert into savings_ledger_transaction (id, tenant_id, programme_id, kind, card_id, actor_id,
                                 amount_cents, idempotency_key, request_hash, currency, business_date, created_at)
-                            select gen_random_uuid(), cast(:tenant as uuid), cast(:programme as uuid), 'CONVERSION',
+                            select cast(substr(stamp, 1, 8) || '-' || substr(stamp, 9, 4) || '-7'
+                                        || substr(cast(gen_random_uuid() as text), 16, 3)
+                                        || substr(cast(gen_random_uuid() as text), 19) as uuid),
+                                   cast(:tenant as uuid), cast(:programme as uuid), 'CONVERSION',
                                    card_id, cast(:actor as uuid), credit_cents, 'conversion:' || card_id,
                                    encode(sha256(convert_to('conversion:' || card_id || ':' || credit_cents, 'UTF8')), 'hex'),
                                    cast(:currency as char(3)), cast(:date as date), cast(:now as timestamptz)
-                            from chunk
+                            from chunk,
+                                 (select lpad(to_hex(cast(floor(extract(epoch from cast(:now as timestamptz)) * 1000) as bigint)),
+                                              12, '0') as stamp) s
                             on conflict do nothing
                             returning id, card_id, amount_cents
                         ), entries as (
@@ -179,30 +203,34 @@ class ConversionStore {
                             set credit_cents = b.credit_cents - tx.amount_cents,
                                 voucher_cents = b.voucher_cents + tx.amount_cents, updated_at = :now
                             from tx
-                            where b.card_id = tx.card_id
+                            where b.card_id = tx.card_id and b.card_id > :after and b.card_id <= :upper
                             returning 1
                         )
-                        select (select card_id from chunk order by card_id desc limit 1) as last_card,
-                               (select count(*) from chunk) as scanned,
+                        select (select count(*) from chunk) as scanned,
                                (select count(*) from tx) as converted,
                                (select coalesce(sum(amount_cents), 0) from tx) as cents,
                                (select count(*) from tx join chunk using (card_id) where tx.amount_cents = chunk.cap_cents) as at_cap,
                                (select count(*) from entries) as entries,
-                               (select count(*) from balances) as balances""")
+                               (select count(*) from balances) as balances,
+                               (select count(*) from chunk where exists (
+                                   select 1 from savings_ledger_transaction t
+                                   where t.tenant_id = :tenant and t.merchant_id is null
+                                     and t.idempotency_key = 'conversion:' || chunk.card_id)) as earlier""")
                 .param("tenant", tenant.value()).param("programme", programmeId)
-                .param("after", after == null ? new UUID(0, 0) : after).param("size", size).param("actor", actor)
+                .param("after", from).param("upper", upper.get()).param("actor", actor)
                 .param("currency", currency).param("date", businessDate).param("now", Timestamp.from(now))
                 .query((rs, n) -> {
                     long converted = rs.getLong("converted");
-                    if (rs.getLong("entries") != 2 * converted || rs.getLong("balances") != converted) {
-                        // Cannot happen with the schema's keys; if it did, the transaction must not commit.
+                    // A card of the chunk is converted now or was before (the statement's snapshot sees only the
+                    // earlier ones); anything else, e.g. an id collision the conflict clause swallowed, must not commit.
+                    if (rs.getLong("entries") != 2 * converted || rs.getLong("balances") != converted
+                            || converted + rs.getLong("earlier") != rs.getLong("scanned")) {
                         throw new IllegalStateException("conversion chunk out of balance");
                     }
-                    return new Chunk(rs.getObject("last_card", UUID.class), rs.getLong("scanned"), converted,
-                            rs.getLong("cents"), rs.getLong("at_cap"));
+                    return new Chunk(upper.get(), rs.getLong("scanned"), converted, rs.getLong("cents"),
+                            rs.getLong("at_cap"));
                 })
                 .single();
-        return chunk;
     }
 
     /** Records a chunk's result with the resume position, in the chunk's transaction. */
