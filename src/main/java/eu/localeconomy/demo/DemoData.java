@@ -18,7 +18,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Loads the demo tenants and people once, and tells whoever started the platform how to log in. */
 @Component
@@ -53,6 +55,8 @@ class DemoData {
     private final Environment environment;
     private final TransactionTemplate transactions;
     private final boolean enabled;
+    /** The demo accounts working at Bakkerij Zeewind, linked to it once the savings demo has made the merchant. */
+    private final Map<Role, UserId> merchantStaff = new EnumMap<>(Role.class);
 
     DemoData(Tenants tenants, Accounts accounts, SavingsDemo savings, Environment environment, TransactionTemplate transactions,
              @Value("${app.demo.enabled:false}") boolean enabled) {
@@ -71,9 +75,10 @@ class DemoData {
         }
         if (tenants.all().isEmpty()) {
             var citizen = transactions.execute(status -> load());
+            var staff = new SavingsDemo.MerchantStaff(merchantStaff.get(Role.MERCHANT_OWNER), merchantStaff.get(Role.CASHIER));
             // After the commit: imports and issuance run as jobs on worker threads that must see the tenant.
             var duinhaven = tenants.findTenantBySlug("duinhaven").orElseThrow();
-            savings.load(duinhaven.id(), duinhaven.zone(), citizen);
+            savings.load(duinhaven.id(), duinhaven.zone(), citizen, staff);
             log.info("Demo data loaded.");
         }
         printLogins();
@@ -93,6 +98,9 @@ class DemoData {
             TenantId tenant = login.tenantSlug() == null ? null
                     : login.tenantSlug().equals(duinhaven.slug()) ? duinhaven.id() : falaises.id();
             UserId id = accounts.create(tenant, login.email(), login.name(), login.role(), login.language(), PASSWORD);
+            if (login.role() == Role.MERCHANT_OWNER || login.role() == Role.CASHIER) {
+                merchantStaff.put(login.role(), id);
+            }
             if (login.role() == Role.CITIZEN) {
                 String[] name = login.name().split(" ", 2);
                 citizen = new SavingsDemo.Citizen(id, name[0], name[1], login.email());

@@ -57,11 +57,13 @@ public class SavingsDemo {
     private final IssuanceBatches issuance;
     private final Cards cards;
     private final PersonalIdentifiers identifiers;
+    private final MerchantDemo merchants;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     SavingsDemo(Programmes programmes, RegisterImports imports, Jobs jobs, IssuanceBatches issuance, Cards cards,
-                PersonalIdentifiers identifiers, JdbcClient jdbc, Clock clock) {
+                PersonalIdentifiers identifiers, MerchantDemo merchants, JdbcClient jdbc, Clock clock) {
+        this.merchants = merchants;
         this.programmes = programmes;
         this.imports = imports;
         this.jobs = jobs;
@@ -76,7 +78,12 @@ public class SavingsDemo {
     public record Citizen(UserId account, String firstName, String lastName, String email) {
     }
 
-    public void load(TenantId tenant, ZoneId zone, Citizen citizen) {
+    /** The demo accounts of the merchant owner and cashier of Bakkerij Zeewind. */
+    public record MerchantStaff(UserId owner, UserId cashier) {
+    }
+
+    /** Loads the programme, its registers, cards and merchants; {@code staff} may be null (no merchant logins). */
+    public void load(TenantId tenant, ZoneId zone, Citizen citizen, MerchantStaff staff) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Programme programme = programmes.create(tenant, new Programmes.Draft(String.valueOf(today.getYear()),
                 "Shop & Dine Duinhaven " + today.getYear(),
@@ -100,7 +107,8 @@ public class SavingsDemo {
                 null, null, null, PrintLayout.CARRIER), Actor.SYSTEM).orElseThrow();
         awaitBatch(tenant, batch);
 
-        enrol(tenant, programme, citizen);
+        UUID citizenCard = enrol(tenant, programme, citizen);
+        merchants.load(tenant, staff == null ? null : new MerchantDemo.Staff(staff.owner(), staff.cashier()), citizenCard);
     }
 
     /** What to try, read from the data on every start (card numbers are random). Empty without demo programme. */
@@ -119,6 +127,10 @@ public class SavingsDemo {
                     + ", national register number 85.07.30-033.28 (or 'card not received' with postcode 8300)");
             lines.add("  second home: card " + cardOfSecondHome(tenant, p) + ", tax assessment number "
                     + TRY_SECOND_HOME_TAX_NUMBER);
+            lines.add("  participating merchants " + baseUrl + "/t/" + slug + "/merchants (apply: /merchants/apply)");
+            lines.add("  merchant app: log in as the merchant owner, 'My shop' > devices > register this browser,");
+            lines.add("    then 'Counter': scan or type card " + cardOfCitizen(tenant, p)
+                    + " (the demo citizen's, already credited) or the resident's card above once enrolled");
         } catch (org.springframework.dao.EmptyResultDataAccessException e) {
             lines.clear(); // the programme was changed by hand: nothing reliable to suggest
         }
@@ -199,7 +211,7 @@ public class SavingsDemo {
     }
 
     /** Enrols the demo citizen on her household's card, as the enrolment site would have. */
-    private void enrol(TenantId tenant, Programme programme, Citizen citizen) {
+    private UUID enrol(TenantId tenant, Programme programme, Citizen citizen) {
         var member = jdbc.sql("""
                         select m.id as member_id, c.id as card_id, c.number from savings_household_member m
                         join savings_card c on c.household_id = m.household_id and c.tenant_id = m.tenant_id
@@ -218,6 +230,7 @@ public class SavingsDemo {
                 .update();
         jdbc.sql("update savings_card set status = 'ACTIVE', activated_at = ? where tenant_id = ? and id = ?")
                 .params(now, tenant.value(), member[1]).update();
+        return (UUID) member[1];
     }
 
     private String cardOfResident(TenantId tenant, Programme programme, String nrn) {
@@ -226,6 +239,14 @@ public class SavingsDemo {
                         where m.tenant_id = ? and m.programme_id = ? and m.nrn_hash = ?""")
                 .params(tenant.value(), programme.id(),
                         identifiers.hash(eu.localeconomy.identifier.NationalRegisterNumber.parse(nrn)))
+                .query((rs, row) -> new eu.localeconomy.savings.card.CardNumber(rs.getString(1)).formatted()).single();
+    }
+
+    private String cardOfCitizen(TenantId tenant, Programme programme) {
+        return jdbc.sql("""
+                        select c.number from savings_enrolment e join savings_card c on c.id = e.card_id
+                        where e.tenant_id = ? and e.programme_id = ? and e.status = 'ACTIVE' order by e.created_at limit 1""")
+                .params(tenant.value(), programme.id())
                 .query((rs, row) -> new eu.localeconomy.savings.card.CardNumber(rs.getString(1)).formatted()).single();
     }
 

@@ -22,7 +22,10 @@ class SavingsDemoIT {
     void importsTheRegistersIssuesEveryCardAndEnrolsTheDemoCitizen() {
         var tenant = tenants.tenant(TenantKind.MUNICIPALITY);
         var citizen = tenants.person(tenant, Role.CITIZEN);
-        demo.load(tenant.id(), tenant.zone(), new SavingsDemo.Citizen(citizen.principal().userId(), "Marie", "Vermeulen", citizen.email()));
+        var owner = tenants.person(tenant, Role.MERCHANT_OWNER);
+        var cashier = tenants.person(tenant, Role.CASHIER);
+        demo.load(tenant.id(), tenant.zone(), new SavingsDemo.Citizen(citizen.principal().userId(), "Marie", "Vermeulen", citizen.email()),
+                new SavingsDemo.MerchantStaff(owner.principal().userId(), cashier.principal().userId()));
 
         long households = count("select count(*) from savings_household where tenant_id = ?", tenant);
         assertThat(households).isEqualTo(280);
@@ -30,8 +33,20 @@ class SavingsDemoIT {
         assertThat(count("select count(*) from savings_enrolment where tenant_id = ? and status = 'ACTIVE'", tenant)).isEqualTo(1);
         assertThat(count("select count(*) from savings_card where tenant_id = ? and status = 'ACTIVE'", tenant)).isEqualTo(1);
 
+        // Merchants: twenty approved (the bakery with both demo accounts and a device), two applied, one suspended.
+        assertThat(count("select count(*) from savings_merchant where tenant_id = ? and status = 'APPROVED'", tenant)).isEqualTo(20);
+        assertThat(count("select count(*) from savings_merchant where tenant_id = ? and status = 'APPLIED'", tenant)).isEqualTo(2);
+        assertThat(count("select count(*) from savings_merchant where tenant_id = ? and status = 'SUSPENDED'", tenant)).isEqualTo(1);
+        assertThat(count("select count(*) from savings_merchant_staff where tenant_id = ?", tenant)).isEqualTo(2);
+        assertThat(count("select count(*) from savings_merchant_device where tenant_id = ?", tenant)).isEqualTo(1);
+        // The demo citizen's card was credited by four purchases through the ledger: 1/3 of 24.80 + 12.50 + 86.00 + 9.60.
+        assertThat(count("select count(*) from savings_ledger_transaction where tenant_id = ? and kind = 'EARN'", tenant)).isEqualTo(4);
+        assertThat(count("select sum(credit_cents) from savings_card_balance where tenant_id = ?", tenant))
+                .isEqualTo(827 + 417 + 2867 + 320);
+
         var hints = demo.hints(tenant.id(), tenant.slug(), tenant.zone(), "http://localhost:8080");
-        assertThat(hints).hasSize(4);
+        assertThat(hints).hasSize(7);
+        assertThat(hints.get(5)).contains("merchant owner");
         assertThat(hints.get(2)).matches(".*card [2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}, national register number 85.07.30-033.28.*");
     }
 
