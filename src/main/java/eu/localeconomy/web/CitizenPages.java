@@ -7,7 +7,7 @@ import java.util.Set;
 /** Pages that citizens see, and which therefore also exist in German. */
 final class CitizenPages {
 
-    private static final Set<String> AREAS = Set.of("", "me", "login", "password", "enrol", "card", "c");
+    private static final Set<String> AREAS = Set.of("", "me", "login", "password", "enrol", "card", "c", "merchants");
 
     private CitizenPages() {
     }
