@@ -4,12 +4,15 @@ import eu.localeconomy.account.Role;
 import eu.localeconomy.job.JobRun;
 import eu.localeconomy.job.JobStatus;
 import eu.localeconomy.job.Jobs;
+import eu.localeconomy.savings.ledger.LedgerReconciliation;
+import eu.localeconomy.savings.portal.CardBalances;
 import eu.localeconomy.savings.programme.Programme;
 import eu.localeconomy.savings.programme.Programmes;
 import eu.localeconomy.savings.programme.Rate;
 import eu.localeconomy.savings.programme.Register;
 import eu.localeconomy.savings.programme.ResidentIdentifier;
 import eu.localeconomy.savings.programme.Rounding;
+import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.support.IntegrationTest;
@@ -60,6 +63,8 @@ class ConversionIT {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired MockMvc mvc;
+    @Autowired LedgerReconciliation reconciliation;
+    @Autowired CardBalances cardBalances;
 
     /** Resident 50.00; resident at its cap 150.00; second home 20.00; camper 5.00; resident without credit; blocked resident 10.00. */
     private record Fixture(Tenant tenant, TestTenants.Person admin, Programme programme, UUID resident, UUID residentAtCap,
@@ -140,6 +145,18 @@ class ConversionIT {
         assertThat(voucher(f.blocked())).isZero();
         assertThat(conversionTransactions(tenant)).isEqualTo(4);
         assertInvariants(tenant);
+        var reconciled = reconciliation.reconcile(tenant, f.programme().id());
+        assertThat(reconciled.violations()).isEmpty();
+        assertThat(reconciled.totals().converted()).isEqualTo(Money.euros(225_00));
+        assertThat(reconciled.totals().outstandingVouchers()).isEqualTo(Money.euros(225_00));
+        assertThat(reconciled.totals().outstandingCredit()).as("the blocked card's").isEqualTo(Money.euros(10_00));
+        // The citizen sees the voucher in the portal, and the conversion in the card's history.
+        CardBalances.CardBalance seen = cardBalances.of(tenant, f.resident()).orElseThrow();
+        assertThat(seen.voucher()).contains(Money.euros(50_00));
+        assertThat(seen.credit()).isEqualTo(Money.euros(0));
+        assertThat(seen.history()).extracting(CardBalances.Movement::kind).first().isEqualTo("CONVERSION");
+        assertThat(seen.history().getFirst().amount()).isEqualTo(Money.euros(50_00));
+        assertThat(cardBalances.of(tenant, f.blocked()).orElseThrow().voucher()).as("not converted").isEmpty();
         assertThat(audited(tenant, "savings.conversion.started")).isEqualTo(1);
         assertThat(audited(tenant, "savings.conversion.finished")).isEqualTo(1);
 
@@ -204,6 +221,7 @@ class ConversionIT {
             assertThat(credit(cards.get(i))).isZero();
         }
         assertInvariants(tenant.id());
+        assertThat(reconciliation.reconcile(tenant.id(), programme.id()).violations()).isEmpty();
     }
 
     @Test
