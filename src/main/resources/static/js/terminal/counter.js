@@ -230,7 +230,7 @@
     } else if (card.offline) {
       validity.textContent = t('offline');
       validity.className = 'badge';
-      addLine(refusals, t('earnQueued'));
+      addLine(refusals, t('offlineCard'));
       $('earn-form').hidden = false;
     } else {
       const usable = card.earn.allowed || card.redeem.allowed;

@@ -1,5 +1,6 @@
 package eu.localeconomy.savings.terminal;
 
+import eu.localeconomy.savings.card.CardNumber;
 import eu.localeconomy.savings.ledger.LedgerTransactions;
 import eu.localeconomy.savings.ledger.Receipt;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -77,13 +78,13 @@ final class CounterJson {
 
     /** Leaves out {@code replayed}: a replay answers with the original body, the header says it is one. */
     static ReceiptAnswer receipt(Receipt r) {
-        return new ReceiptAnswer(r.transactionId(), r.kind().name(), r.cardNumber(), plain(r.purchase()),
+        return new ReceiptAnswer(r.transactionId(), r.kind().name(), printed(r.cardNumber()), plain(r.purchase()),
                 plain(r.amount()), r.capped(), plain(r.creditAfter()), plain(r.voucherAfter()), r.amount().currency(),
                 r.reversesId(), r.at());
     }
 
     static LineAnswer line(LedgerTransactions.Line l) {
-        return new LineAnswer(l.id(), l.kind().name(), l.at(), l.businessDate(), l.cardNumber(), plain(l.purchase()),
+        return new LineAnswer(l.id(), l.kind().name(), l.at(), l.businessDate(), printed(l.cardNumber()), plain(l.purchase()),
                 plain(l.amount()), l.capped(), plain(l.compensated()), l.amount().currency(), l.deviceId(),
                 l.deviceName(), l.cashierName(), l.reversesId());
     }
@@ -91,6 +92,11 @@ final class CounterJson {
     private static Action action(Terminal.Action action, MessageSource messages, Locale locale) {
         return action.allowed() ? new Action(true, null, null) : new Action(false, action.refusal(),
                 messages.getMessage("api.problem." + action.refusal() + ".title", null, action.refusal(), locale));
+    }
+
+    /** As printed on the card (K7Q-M4X-PAR), whatever spelling the ledger keeps. */
+    private static String printed(String number) {
+        return number == null ? null : CardNumber.parse(number).map(CardNumber::formatted).orElse(number);
     }
 
     private static String plain(Money money) {
