@@ -38,12 +38,31 @@ class MerchantApplications {
 
     /** Tells the contact the city approved the merchant (the owner's invitation follows separately). */
     void approved(TenantContext tenant, Merchants.Details merchant) {
+        tell(tenant, merchant, "merchant-approved", "");
+    }
+
+    /**
+     * Tells the contact about a decision that stops or restarts trading: suspended or rejected (with the city's
+     * reason), re-activated.
+     */
+    void statusChanged(TenantContext tenant, Merchants.Details merchant) {
+        switch (merchant.status()) {
+            case SUSPENDED -> tell(tenant, merchant, "merchant-suspended", merchant.statusReason());
+            case REJECTED -> tell(tenant, merchant, "merchant-rejected", merchant.statusReason());
+            case APPROVED -> tell(tenant, merchant, "merchant-reactivated", "");
+            case APPLIED -> {
+            }
+        }
+    }
+
+    private void tell(TenantContext tenant, Merchants.Details merchant, String template, String reason) {
         mail.enqueue(new OutgoingMail(tenant.id(), merchant.contact().email(),
                 Language.fromCode(merchant.contact().language()).orElse(tenant.defaultLanguage()),
-                "merchant-approved", Map.of(
+                template, Map.of(
                 "tenantName", tenant.name(),
                 "businessName", merchant.businessName(),
                 "contactName", merchant.contact().name(),
+                "reason", reason == null ? "" : reason,
                 "link", tenant.path() + "/merchants")));
     }
 }

@@ -116,16 +116,18 @@ class MerchantOfficeController {
         if (why == null) {
             return back(tenant, id, redirect, "merchant.office.reasonRequired");
         }
-        return back(tenant, id, redirect, merchants.suspend(tenant.id(), id, why, me)
-                ? "merchant.office.suspended" : "merchant.office.unchanged");
+        boolean done = merchants.suspend(tenant.id(), id, why, me);
+        notify(tenant, id, done);
+        return back(tenant, id, redirect, done ? "merchant.office.suspended" : "merchant.office.unchanged");
     }
 
     @PostMapping("/t/{slug}/office/merchants/{id}/reactivate")
     String reactivate(TenantContext tenant, @PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
                       RedirectAttributes redirect) {
         requireAdmin(me);
-        return back(tenant, id, redirect, merchants.reactivate(tenant.id(), id, me)
-                ? "merchant.office.reactivated" : "merchant.office.unchanged");
+        boolean done = merchants.reactivate(tenant.id(), id, me);
+        notify(tenant, id, done);
+        return back(tenant, id, redirect, done ? "merchant.office.reactivated" : "merchant.office.unchanged");
     }
 
     @PostMapping("/t/{slug}/office/merchants/{id}/reject")
@@ -136,8 +138,9 @@ class MerchantOfficeController {
         if (why == null) {
             return back(tenant, id, redirect, "merchant.office.reasonRequired");
         }
-        return back(tenant, id, redirect, merchants.reject(tenant.id(), id, why, me)
-                ? "merchant.office.rejected" : "merchant.office.unchanged");
+        boolean done = merchants.reject(tenant.id(), id, why, me);
+        notify(tenant, id, done);
+        return back(tenant, id, redirect, done ? "merchant.office.rejected" : "merchant.office.unchanged");
     }
 
     @PostMapping("/t/{slug}/office/merchants/{id}/iban/approve")
@@ -203,6 +206,13 @@ class MerchantOfficeController {
 
     /** A rejected row as the page shows it: its spreadsheet line and its messages in the reader's language. */
     record RejectedView(long line, String businessName, List<String> messages) {
+    }
+
+    /** The merchant's contact hears of every decision on its participation. */
+    private void notify(TenantContext tenant, UUID id, boolean changed) {
+        if (changed) {
+            merchants.details(tenant.id(), id).ifPresent(m -> applications.statusChanged(tenant, m));
+        }
     }
 
     private static String back(TenantContext tenant, UUID id, RedirectAttributes redirect, String notice) {

@@ -1,6 +1,7 @@
 package eu.localeconomy.savings.merchant;
 
 import eu.localeconomy.account.AccountPrincipal;
+import eu.localeconomy.audit.AuditLog;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.UserId;
@@ -34,8 +35,10 @@ class MerchantShopController {
     private final Merchants merchants;
     private final MerchantDevices devices;
     private final MerchantStaff staff;
+    private final AuditLog audit;
 
-    MerchantShopController(Merchants merchants, MerchantDevices devices, MerchantStaff staff) {
+    MerchantShopController(Merchants merchants, MerchantDevices devices, MerchantStaff staff, AuditLog audit) {
+        this.audit = audit;
         this.merchants = merchants;
         this.devices = devices;
         this.staff = staff;
@@ -118,6 +121,8 @@ class MerchantShopController {
     String cashiers(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
         var shop = shop(tenant, me);
         model.addAttribute("merchant", shop);
+        // Names and addresses of the shop's staff: personal data.
+        audit.record(me, tenant.id(), "merchant.staff.viewed", "savings_merchant", shop.id(), Map.of());
         model.addAttribute("members", staff.members(tenant.id(), shop.id()));
         model.addAttribute("invitations", staff.pending(tenant.id(), shop.id()).stream()
                 .filter(i -> i.role() == Merchants.StaffRole.CASHIER).toList());

@@ -157,8 +157,14 @@ class MerchantApplicationIT {
         assertThat(mvc.perform(get("/t/" + tenant.slug() + "/merchants")).andReturn().getResponse().getContentAsString())
                 .doesNotContain("Café Central");
 
+        String mail = jdbc.sql("select text_body from mail_outbox where tenant_id = ? and template = 'merchant-suspended'")
+                .param(tenant.id().value()).query(String.class).single();
+        assertThat(mail).contains("Café Central").contains("Complaints from customers");
+
         mvc.perform(post(base + "/reactivate").with(csrf()).with(authentication(admin.authentication())))
                 .andExpect(redirectedUrl(base));
+        assertThat(jdbc.sql("select count(*) from mail_outbox where tenant_id = ? and template = 'merchant-reactivated'")
+                .param(tenant.id().value()).query(Integer.class).single()).isOne();
         assertThat(merchants.find(tenant.id(), id).orElseThrow().mayTrade()).isTrue();
         assertThat(jdbc.sql("""
                         select string_agg(action, ',' order by id) from audit_event
