@@ -5,6 +5,7 @@ import eu.localeconomy.account.Role;
 import eu.localeconomy.audit.AuditLog;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -63,6 +64,8 @@ class MerchantOfficeController {
                 @RequestParam(name = "status", required = false) String status,
                 @RequestParam(name = "category", required = false) String category,
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
+                @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+                HttpServletResponse response,
                 @AuthenticationPrincipal AccountPrincipal me, Model model) {
         Merchants.Status chosenStatus = parseStatus(status);
         Merchants.Category chosenCategory = MerchantPublicController.parseCategory(category);
@@ -78,7 +81,10 @@ class MerchantOfficeController {
         model.addAttribute("statuses", Merchants.Status.values());
         model.addAttribute("categories", Merchants.Category.values());
         model.addAttribute("mayDecide", mayDecide(me));
-        return htmx != null ? "savings/merchant/merchants :: results" : "savings/merchant/merchants";
+        // The search pushes its address: a history restore (or a reload) needs the whole page, and caches must
+        // keep the two answers apart.
+        response.setHeader("Vary", "HX-Request");
+        return htmx != null && restore == null ? "savings/merchant/merchants :: results" : "savings/merchant/merchants";
     }
 
     @GetMapping("/t/{slug}/office/merchants/{id}")

@@ -44,7 +44,9 @@ class MerchantPublicController {
     String list(TenantContext tenant, @RequestParam(name = "q", required = false) String name,
                 @RequestParam(name = "postcode", required = false) String postcode,
                 @RequestParam(name = "category", required = false) String category,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+                @RequestHeader(name = "HX-Request", required = false) String htmx,
+                @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+                HttpServletResponse response, Model model) {
         municipality(tenant);
         Merchants.Category chosen = parseCategory(category);
         var found = merchants.search(tenant.id(),
@@ -54,7 +56,10 @@ class MerchantPublicController {
         model.addAttribute("postcode", trim(postcode, 16));
         model.addAttribute("category", chosen == null ? "" : chosen.name());
         model.addAttribute("categories", Merchants.Category.values());
-        return htmx != null ? "savings/merchant-public/merchants :: results" : "savings/merchant-public/merchants";
+        // The search pushes its address: a history restore (or a reload) needs the whole page, and caches must
+        // keep the two answers apart.
+        response.setHeader("Vary", "HX-Request");
+        return htmx != null && restore == null ? "savings/merchant-public/merchants :: results" : "savings/merchant-public/merchants";
     }
 
     @GetMapping("/t/{slug}/merchants/apply")

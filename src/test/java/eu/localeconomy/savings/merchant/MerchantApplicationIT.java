@@ -138,6 +138,13 @@ class MerchantApplicationIT {
                 .doesNotContain("An Peeters").doesNotContain("an@zonneschijn.test").doesNotContain("BE68");
         assertThat(mvc.perform(get("/t/" + tenant.slug() + "/merchants").param("category", "CAFE"))
                 .andReturn().getResponse().getContentAsString()).doesNotContain("Bakkerij Zonneschijn");
+        // htmx asks for the results only; a history restore gets the whole page again.
+        String fragment = mvc.perform(get("/t/" + tenant.slug() + "/merchants").param("q", "zonne")
+                .header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("Bakkerij Zonneschijn").doesNotContain("<html");
+        assertThat(mvc.perform(get("/t/" + tenant.slug() + "/merchants").param("q", "zonne").header("HX-Request", "true")
+                .header("HX-History-Restore-Request", "true")).andReturn().getResponse().getContentAsString())
+                .contains("<html");
     }
 
     @Test
