@@ -180,6 +180,19 @@ class TerminalBrowserTest extends BrowserTestSupport {
         assertThat(pathOf(portal)).isEqualTo("/t/" + SLUG + "/me");
         assertThat(portal.locator("main").innerText()).contains("10,00");
         screenshot(portal, "terminal-portal-credit-nl");
+
+        // The app is installable: its service worker controls the counter's scope.
+        assertThat(page.evaluate("async () => (await navigator.serviceWorker.getRegistration())?.scope"))
+                .isEqualTo(url("/t/" + SLUG + "/merchant"));
+        // Within the reversal window the cashier undoes the purchase from the receipt.
+        page.locator("#receipt-reverse").click();
+        PlaywrightAssertions.assertThat(page.locator("#receipt-title")).containsText(message("terminal.js.reversed", "nl")
+                .replace("{amount}", "").strip());
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("receipt-title");
+        assertThat(page.locator("#receipt-reverse").isHidden()).isTrue();
+        screenshot(page, "terminal-receipt-reversal-nl");
+        assertPageIsSound(page);
+        assertThat(transactionsOf(shop.card().cardId())).isEqualTo(2);
         context.close();
     }
 
