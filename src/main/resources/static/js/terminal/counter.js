@@ -223,6 +223,8 @@
     $('earn-form').hidden = true;
     $('redeem-form').hidden = true;
     ['card-phase', 'card-credit', 'card-remaining', 'card-voucher'].forEach((id) => { $(id).textContent = '—'; });
+    $('card-remaining').hidden = false;
+    $('card-remaining-label').hidden = false;
     if (card.problem) {
       validity.textContent = t('invalid');
       validity.className = 'badge badge-refused';
@@ -239,6 +241,9 @@
       $('card-phase').textContent = t('phase.' + card.phase);
       $('card-credit').textContent = show(card.credit);
       $('card-remaining').textContent = show(card.remainingCap);
+      // What the card can still save only matters while purchases earn credit.
+      $('card-remaining').hidden = card.phase !== 'EARN';
+      $('card-remaining-label').hidden = card.phase !== 'EARN';
       $('card-voucher').textContent = show(card.voucher);
       $('earn-form').hidden = !card.earn.allowed;
       $('redeem-form').hidden = !card.redeem.allowed;

@@ -91,10 +91,10 @@ class Terminal {
 
     Preview preview(Counter counter, String reference, String purchase) {
         Money amount = amount(counter.tenant(), purchase, "purchase");
-        CardView view = lookup(counter, reference);
-        Category category = category(counter.tenant(), view.cardId());
-        Programme programme = programme(counter.tenant(), card(counter.tenant(), reference));
-        long credit = category.rate().applyTo(amount.cents(), programme.rounding());
+        Cards.Card card = card(counter.tenant(), reference);
+        CardView view = view(counter.tenant(), merchant(counter), card);
+        Category category = category(counter.tenant(), card.id());
+        long credit = category.rate().applyTo(amount.cents(), programme(counter.tenant(), card).rounding());
         long cut = Math.min(credit, view.remainingCap().cents());
         return new Preview(amount, new Money(cut, amount.currency()), cut < credit);
     }
