@@ -15,6 +15,7 @@ import eu.localeconomy.account.AccountPrincipal;
 import eu.localeconomy.account.Accounts;
 import eu.localeconomy.account.Role;
 import eu.localeconomy.savings.card.CardTokens;
+import eu.localeconomy.savings.card.Cards;
 import eu.localeconomy.savings.merchant.MerchantDevices;
 import eu.localeconomy.savings.merchant.Merchants;
 import eu.localeconomy.savings.programme.Programme;
@@ -64,6 +65,7 @@ class TerminalBrowserTest extends BrowserTestSupport {
     @Autowired Merchants merchants;
     @Autowired MerchantDevices devices;
     @Autowired CardTokens tokens;
+    @Autowired Cards cards;
     @Autowired Clock clock;
 
     private Playwright cameraPlaywright;
@@ -199,36 +201,48 @@ class TerminalBrowserTest extends BrowserTestSupport {
     @Test
     void earningsMadeOfflineAreQueuedAndSentExactlyOnce() {
         Shop shop = shop();
+        // A second card of the programme, blocked while the counter is offline: its purchase is refused on sync.
+        var blocked = savings.residentHousehold(shop.tenant(), shop.programme(), "Zeedijk", "42", "8300", List.of(
+                new SavingsFixtures.Adult("Wim", "Peeters", "92122405676", LocalDate.of(1992, 12, 24))));
+        citizens.enrol(shop.tenant(), shop.programme(), blocked, "Wim");
         Page page = newPage();
         login(page, SLUG, shop.cashierEmail(), DEMO_PASSWORD);
         useDevice(page, shop);
 
         page.context().setOffline(true);
         PlaywrightAssertions.assertThat(page.locator("#counter-connection")).isVisible();
-        for (String amount : List.of("12,00", "6,00")) {
-            page.locator("#card-number").fill(shop.card().number().formatted());
+        record Scan(String number, String amount) {
+        }
+        for (Scan scan : List.of(new Scan(shop.card().number().formatted(), "12,00"),
+                new Scan(shop.card().number().formatted(), "6,00"), new Scan(blocked.number().formatted(), "9,00"))) {
+            page.locator("#card-number").fill(scan.number());
             page.locator("#lookup-form button[type=submit]").click();
             page.locator("#earn-form").waitFor();
-            page.locator("#purchase").fill(amount);
+            page.locator("#purchase").fill(scan.amount());
             page.locator("#earn-form button[type=submit]").click();
             page.locator("#confirm").waitFor();
             page.locator("#confirm-yes").click();
             page.locator("#scan").waitFor();
         }
-        PlaywrightAssertions.assertThat(page.locator("#queue-list li[data-state=queued]")).hasCount(2);
+        PlaywrightAssertions.assertThat(page.locator("#queue-list li[data-state=queued]")).hasCount(3);
         screenshot(page, "terminal-offline-queued-nl");
         assertPageIsSound(page);
         assertThat(transactionsOf(shop.card().cardId())).isZero();
+        cards.block(shop.tenant().id(), blocked.cardId(), "lost");
 
         page.context().setOffline(false);
         PlaywrightAssertions.assertThat(page.locator("#queue-list li[data-state=synced]")).hasCount(2);
+        PlaywrightAssertions.assertThat(page.locator("#queue-list li[data-state=refused]"))
+                .containsText(message("api.problem.card-blocked.detail", "nl"));
         screenshot(page, "terminal-offline-synced-nl");
         assertPageIsSound(page);
         assertThat(transactionsOf(shop.card().cardId())).isEqualTo(2);
-        // A reload retries nothing: both are recorded as sent on the device.
+        assertThat(transactionsOf(blocked.cardId())).isZero();
+        // A reload sends nothing again: the device remembers what was sent and what was refused.
         page.reload();
         page.locator("#counter-app").waitFor();
         PlaywrightAssertions.assertThat(page.locator("#queue-list li[data-state=synced]")).hasCount(2);
+        PlaywrightAssertions.assertThat(page.locator("#queue-list li[data-state=refused]")).hasCount(1);
         assertThat(transactionsOf(shop.card().cardId())).isEqualTo(2);
     }
 

@@ -146,6 +146,10 @@ class TerminalLedgerApiIT {
                 .andExpect(jsonPath("$.type").value(TYPE + "idempotency-key-reused"))
                 .andExpect(jsonPath("$.title").value("Idempotency key already used"));
         assertThat(transactionsOfCard()).isEqualTo(1);
+        // So is the whole address a QR code holds, as a scanner that reads it passes it on.
+        String qr = tokens.enrolmentUrl(shop.tenant().slug(), shop.tenant().id(), shop.card().cardId());
+        earn(key, qr, "30.00").andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"));
+        assertThat(transactionsOfCard()).isEqualTo(1);
     }
 
     @Test
