@@ -15,9 +15,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Executes a conversion chunk by chunk, in card id order. Each chunk is one transaction: the set-based conversion of
@@ -33,6 +40,9 @@ class ConversionJob implements JobHandler {
     /** Optional parameter: cards per chunk (tests use small chunks). */
     static final String CHUNK = "chunk";
     static final int DEFAULT_CHUNK = 5_000;
+    /** Optional parameter: chunks converted at the same time, each in its own transaction and connection. */
+    static final String PARALLEL = "parallel";
+    static final int DEFAULT_PARALLEL = 2;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConversionJob.class);
 
@@ -63,9 +73,11 @@ class ConversionJob implements JobHandler {
         TenantId tenant = run.tenant();
         UUID id;
         int chunkSize;
+        int parallel;
         try {
             id = UUID.fromString(run.parameters().get(CONVERSION));
             chunkSize = Integer.parseInt(run.parameters().getOrDefault(CHUNK, String.valueOf(DEFAULT_CHUNK)));
+            parallel = Math.max(1, Integer.parseInt(run.parameters().getOrDefault(PARALLEL, String.valueOf(DEFAULT_PARALLEL))));
         } catch (RuntimeException e) {
             throw new JobFailedException(KIND + ".error.failed", e);
         }
@@ -80,7 +92,10 @@ class ConversionJob implements JobHandler {
         }
         Tenant owner = tenants.findById(tenant).orElseThrow();
         try {
-            convert(run, owner, conversion, chunkSize);
+            convert(run, owner, conversion, chunkSize, parallel);
+        } catch (InterruptedException e) {
+            // This node is stopping: the conversion stays RUNNING and the queued job resumes it.
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (e.getClass().getPackageName().equals(JobRun.class.getPackageName())) {
                 throw e; // the job module's own signal (another node took the job over): it handles it
@@ -92,7 +107,8 @@ class ConversionJob implements JobHandler {
         }
     }
 
-    private void convert(JobRun run, Tenant owner, Conversion conversion, int chunkSize) {
+    private void convert(JobRun run, Tenant owner, Conversion conversion, int chunkSize, int parallel)
+            throws InterruptedException {
         TenantId tenant = owner.id();
         UUID id = conversion.id();
         UUID programme = conversion.programmeId();
@@ -102,32 +118,59 @@ class ConversionJob implements JobHandler {
         Conversion now = store.find(tenant, id).orElseThrow();
         long total = now.cardsTotal();
         long done = now.cardsConverted();
-        while (true) {
-            if (run.cancelRequested()) {
-                boolean byUser = jobs.find(tenant, run.id()).map(JobView::cancelRequested).orElse(false);
-                if (byUser) {
-                    // Stopped by the city: what was converted stays converted; a new execution continues.
-                    transactions.executeWithoutResult(s -> store.finish(tenant, id, Conversion.Status.FAILED, null, clock.instant()));
-                    audit.record(Actor.SYSTEM, tenant, "savings.conversion.cancelled", "savings_conversion", id, Map.of());
+        UUID next = store.lastCard(tenant, id).orElse(null);
+        boolean exhausted = false;
+        // Chunks have disjoint card id ranges, so they run in parallel without waiting on each other's locks. The
+        // resume position only moves over chunks that all committed, in order; a chunk that committed beyond it is
+        // found converted by a resumed run (the idempotency key) and counts nothing twice.
+        Deque<Future<ConversionStore.Chunk>> running = new ArrayDeque<>();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, Thread.ofPlatform().name("conversion-", 1).factory());
+        try {
+            while (true) {
+                while (!exhausted && running.size() < parallel) {
+                    Optional<UUID> upper = store.upperBound(tenant, programme, next, chunkSize);
+                    if (upper.isEmpty()) {
+                        exhausted = true;
+                        break;
+                    }
+                    UUID after = next;
+                    next = upper.get();
+                    running.add(pool.submit(() -> transactions.execute(s -> {
+                        ConversionStore.Chunk c = store.convert(tenant, programme, after, upper.get(),
+                                conversion.requestedBy(), owner.currency(), businessDate, clock.instant());
+                        store.addTotals(tenant, id, c);
+                        return c;
+                    })));
                 }
-                return; // otherwise the node is shutting down: the job is queued again and resumes here
-            }
-            long before = done;
-            ConversionStore.Chunk chunk = transactions.execute(s -> {
-                UUID after = store.lastCard(tenant, id).orElse(null);
-                ConversionStore.Chunk c = store.convert(tenant, programme, after, chunkSize, conversion.requestedBy(),
-                        owner.currency(), businessDate, clock.instant());
-                if (c.lastCard() != null) {
-                    store.advance(tenant, id, c);
-                    long progressed = before + c.converted();
+                if (running.isEmpty()) {
+                    break;
+                }
+                ConversionStore.Chunk chunk;
+                try {
+                    chunk = running.poll().get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+                done += chunk.converted();
+                long progressed = done;
+                transactions.executeWithoutResult(s -> {
+                    store.moveCursor(tenant, id, chunk.lastCard());
                     run.progress(progressed, Math.max(total, progressed), 0, progressed);
+                });
+                if (run.cancelRequested()) {
+                    waitFor(running);
+                    boolean byUser = jobs.find(tenant, run.id()).map(JobView::cancelRequested).orElse(false);
+                    if (byUser) {
+                        // Stopped by the city: what was converted stays converted; a new execution continues.
+                        transactions.executeWithoutResult(s -> store.finish(tenant, id, Conversion.Status.FAILED, null, clock.instant()));
+                        audit.record(Actor.SYSTEM, tenant, "savings.conversion.cancelled", "savings_conversion", id, Map.of());
+                    }
+                    return; // otherwise the node is shutting down: the job is queued again and resumes here
                 }
-                return c;
-            });
-            if (chunk.lastCard() == null) {
-                break;
             }
-            done += chunk.converted();
+        } finally {
+            waitFor(running);
+            pool.shutdown();
         }
         Conversions.Report report = transactions.execute(s -> {
             Conversions.Report r = store.report(tenant, id, programme, owner.currency());
@@ -142,5 +185,20 @@ class ConversionJob implements JobHandler {
         log.info("Conversion {}: {} cards converted in {} ms, balanced {}", id, report.cardsConverted(),
                 (System.nanoTime() - started) / 1_000_000, report.balanced());
         run.summary(report.summary());
+    }
+
+    /** Lets the chunks still running end (commit or roll back) before the job reports its outcome. */
+    private static void waitFor(Deque<Future<ConversionStore.Chunk>> running) {
+        for (Future<ConversionStore.Chunk> chunk : running) {
+            try {
+                chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException ignored) {
+                // its transaction rolled back; the first failure is the one reported
+            }
+        }
+        running.clear();
     }
 }

@@ -103,6 +103,11 @@ class ConversionStore {
                 .params(tenant.value(), id).query(this::conversion).optional();
     }
 
+    Optional<Conversion> running(TenantId tenant, UUID programmeId) {
+        return jdbc.sql("select * from savings_conversion where tenant_id = ? and programme_id = ? and status = 'RUNNING'")
+                .params(tenant.value(), programmeId).query(this::conversion).optional();
+    }
+
     List<Conversion> recent(TenantId tenant, UUID programmeId, int limit) {
         return jdbc.sql("""
                         select * from savings_conversion where tenant_id = ? and programme_id = ?
@@ -110,9 +115,9 @@ class ConversionStore {
                 .params(tenant.value(), programmeId, limit).query(this::conversion).list();
     }
 
-    /** The resume position of a running execution (null before its first chunk), read under a lock. */
+    /** The resume position of a running execution: every card up to it was converted (null before any chunk). */
     Optional<UUID> lastCard(TenantId tenant, UUID id) {
-        return jdbc.sql("select last_card_id from savings_conversion where tenant_id = ? and id = ? for update")
+        return jdbc.sql("select last_card_id from savings_conversion where tenant_id = ? and id = ?")
                 .params(tenant.value(), id).query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
                 .single();
     }
@@ -140,30 +145,33 @@ class ConversionStore {
     }
 
     /**
-     * Converts the next chunk of the programme's cards after {@code after}, in card id order: the chunk is the range
-     * of the next {@code size} balance rows by card id, and within it the ACTIVE cards with credit are converted in
+     * Converts the chunk of the programme's cards in the card id range ({@code after}, {@code upper}]: within it the ACTIVE cards with credit are converted in
      * ONE statement: lock their balance rows (in id order, as counter traffic locks one row at a time), insert the
      * CONVERSION transactions (idempotency key 'conversion:' || card id, so a card already converted is skipped),
      * their two entries each, and move the credit to the voucher on the balances of the cards actually converted.
-     * Runs in the caller's transaction. Transaction ids are time-ordered (UUID version 7 layout: milliseconds first),
+     * Runs in the caller's transaction; chunks run in parallel must have disjoint ranges. Transaction ids are time-ordered (UUID version 7 layout: milliseconds first),
      * so the chunk's rows go to the right-hand end of the id indexes instead of 5,000 random pages of them.
-     * The range is fixed first by a cheap index-only look-up, so the planner sees
-     * both bounds as values and every step reads the chunk's rows only (a LIMIT inside the statement made it scan
-     * from the first card on every chunk).
+     * The range comes from {@link #upperBound}, so the planner sees both bounds as values and every step reads the
+     * chunk's rows only (a LIMIT inside the statement made it scan from the first card on every chunk).
      */
-    Chunk convert(TenantId tenant, UUID programmeId, UUID after, int size, UUID actor, String currency,
-                  LocalDate businessDate, Instant now) {
-        UUID from = after == null ? new UUID(0, 0) : after;
-        Optional<UUID> upper = jdbc.sql("""
+    /**
+     * The upper end of the next chunk: the card id of the {@code size}-th balance row after {@code after} (or the last
+     * one), empty when no card is left. An index-only look-up, so the conversion statement gets both bounds as values.
+     */
+    Optional<UUID> upperBound(TenantId tenant, UUID programmeId, UUID after, int size) {
+        return jdbc.sql("""
                         select card_id from (
                             select card_id from savings_card_balance
                             where tenant_id = ? and programme_id = ? and card_id > ?
                             order by card_id limit ?) range
                         order by card_id desc limit 1""")
-                .params(tenant.value(), programmeId, from, size).query(UUID.class).optional();
-        if (upper.isEmpty()) {
-            return new Chunk(null, 0, 0, 0, 0);
-        }
+                .params(tenant.value(), programmeId, after == null ? new UUID(0, 0) : after, size)
+                .query(UUID.class).optional();
+    }
+
+    Chunk convert(TenantId tenant, UUID programmeId, UUID after, UUID upper, UUID actor, String currency,
+                  LocalDate businessDate, Instant now) {
+        UUID from = after == null ? new UUID(0, 0) : after;
         // A prepared statement run many times may get a generic plan; this one must be planned with its bounds.
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         return jdbc.sql("""
@@ -217,7 +225,7 @@ class ConversionStore {
                                    where t.tenant_id = :tenant and t.merchant_id is null
                                      and t.idempotency_key = 'conversion:' || chunk.card_id)) as earlier""")
                 .param("tenant", tenant.value()).param("programme", programmeId)
-                .param("after", from).param("upper", upper.get()).param("actor", actor)
+                .param("after", from).param("upper", upper).param("actor", actor)
                 .param("currency", currency).param("date", businessDate).param("now", Timestamp.from(now))
                 .query((rs, n) -> {
                     long converted = rs.getLong("converted");
@@ -227,19 +235,25 @@ class ConversionStore {
                             || converted + rs.getLong("earlier") != rs.getLong("scanned")) {
                         throw new IllegalStateException("conversion chunk out of balance");
                     }
-                    return new Chunk(upper.get(), rs.getLong("scanned"), converted, rs.getLong("cents"),
+                    return new Chunk(upper, rs.getLong("scanned"), converted, rs.getLong("cents"),
                             rs.getLong("at_cap"));
                 })
                 .single();
     }
 
-    /** Records a chunk's result with the resume position, in the chunk's transaction. */
-    void advance(TenantId tenant, UUID id, Chunk chunk) {
+    /** Adds a chunk's figures to the execution's totals, in the chunk's transaction (so a card counts once). */
+    void addTotals(TenantId tenant, UUID id, Chunk chunk) {
         jdbc.sql("""
-                        update savings_conversion set last_card_id = ?, cards_converted = cards_converted + ?,
+                        update savings_conversion set cards_converted = cards_converted + ?,
                             converted_cents = converted_cents + ?, cards_at_cap = cards_at_cap + ?
                         where tenant_id = ? and id = ?""")
-                .params(chunk.lastCard(), chunk.converted(), chunk.cents(), chunk.atCap(), tenant.value(), id).update();
+                .params(chunk.converted(), chunk.cents(), chunk.atCap(), tenant.value(), id).update();
+    }
+
+    /** Moves the resume position once every chunk up to {@code lastCard} committed. */
+    void moveCursor(TenantId tenant, UUID id, UUID lastCard) {
+        jdbc.sql("update savings_conversion set last_card_id = ? where tenant_id = ? and id = ?")
+                .params(lastCard, tenant.value(), id).update();
     }
 
     /** The reconciliation figures once every chunk committed. */

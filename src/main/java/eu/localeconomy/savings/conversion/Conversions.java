@@ -83,6 +83,10 @@ public class Conversions {
         if (!confirmed) {
             throw new ConversionRefusedException("conversion.refused.notConfirmed");
         }
+        // An execution whose job ended without finishing it (its node was lost and the job given up) no longer runs.
+        store.running(tenant, programme.id())
+                .filter(c -> c.jobId() != null && jobs.find(tenant, c.jobId()).map(j -> j.finished()).orElse(true))
+                .ifPresent(stale -> store.finish(tenant, stale.id(), Conversion.Status.FAILED, null, clock.instant()));
         UUID id;
         try {
             id = store.insertExecution(tenant, programme.id(), dryRun, actor.actorId(), clock.instant());

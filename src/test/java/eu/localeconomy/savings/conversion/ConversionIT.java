@@ -20,6 +20,8 @@ import eu.localeconomy.support.SavingsFixtures;
 import eu.localeconomy.support.TestTenants;
 import eu.localeconomy.tenant.Tenant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -183,8 +185,14 @@ class ConversionIT {
         jdbc.sql("update savings_card_balance set credit_cents = 0 where card_id = ?").param(f.resident()).update();
     }
 
-    @Test
-    void anExecutionInterruptedAfterAChunkResumesFromTheLastCommittedOne() {
+    /**
+     * The node dies while recording the progress of the second chunk. One chunk at a time: chunks 1 and 2 committed,
+     * the resume position covers chunk 1. Two at a time: chunk 3 was running too and commits. Either way the resumed
+     * run converts the rest, finds the committed cards converted, and counts every card once.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void anExecutionInterruptedAfterAChunkResumesFromTheLastCommittedOne(int parallel) {
         Tenant tenant = fixtures.tenant(TenantKind.MUNICIPALITY);
         var admin = fixtures.person(tenant, Role.TENANT_ADMIN);
         Programme programme = conversionDayProgramme(tenant);
@@ -195,12 +203,13 @@ class ConversionIT {
         Conversion dryRun = conversions.dryRun(tenant.id(), programme.id(), admin.principal());
         // Started without a job: this test plays the worker itself, with chunks of 2 cards.
         UUID id = store.insertExecution(tenant.id(), programme.id(), dryRun, admin.principal().actorId(), clock.instant());
-        Map<String, String> parameters = Map.of(ConversionJob.CONVERSION, id.toString(), ConversionJob.CHUNK, "2");
+        Map<String, String> parameters = Map.of(ConversionJob.CONVERSION, id.toString(), ConversionJob.CHUNK, "2",
+                ConversionJob.PARALLEL, String.valueOf(parallel));
 
         var dying = new Run(tenant.id(), id, parameters, 4);
         assertThatThrownBy(() -> job.run(dying)).isInstanceOf(NodeDied.class);
         assertThat(dying.committedCheckpoint).isEqualTo(2);
-        assertThat(conversionTransactions(tenant.id())).as("the chunk being written when the node died rolled back").isEqualTo(2);
+        assertThat(conversionTransactions(tenant.id())).isEqualTo(parallel == 1 ? 4 : 6);
         assertThat(conversions.find(tenant.id(), id).orElseThrow().status()).isEqualTo(Conversion.Status.RUNNING);
 
         var resumed = new Run(tenant.id(), id, parameters, -1);
