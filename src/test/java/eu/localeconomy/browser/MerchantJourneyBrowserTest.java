@@ -88,6 +88,7 @@ class MerchantJourneyBrowserTest extends BrowserTestSupport {
         assertThat(admin.locator("p.notice[role=status]").innerText()).isEqualTo(message("merchant.office.invited", "nl"));
         assertThat(admin.locator("main").innerText()).contains(ownerEmail);
         screenshot(admin, "merchant-4-office-approved-nl");
+        String merchantPage = pathOf(admin);
         assertPageIsSound(admin);
 
         // The owner signs up with the mailed link and manages the shop.
@@ -128,9 +129,42 @@ class MerchantJourneyBrowserTest extends BrowserTestSupport {
         screenshot(owner, "merchant-7-cashiers-fr");
         assertPageIsSound(owner);
 
+        // A new bank account waits for the city.
+        owner.navigate(url("/t/" + SLUG + "/merchant/shop/profile"));
+        owner.locator("#iban").fill("BE71 0961 2345 6769");
+        owner.locator("#website").fill("boulangerie-du-port.test");
+        clickAndWait(owner, owner.locator("main form button[type=submit]"));
+        assertThat(owner.locator("p.notice[role=status]").first().innerText())
+                .isEqualTo(message("merchant.shop.profile.savedIbanPending", "fr"));
+        screenshot(owner, "merchant-8-profile-iban-pending-fr");
+        assertPageIsSound(owner);
+        admin.navigate(url(merchantPage));
+        assertThat(admin.locator("#iban-title").innerText()).isEqualTo(message("merchant.office.ibanPending", "nl"));
+        screenshot(admin, "merchant-9-office-iban-pending-nl");
+        assertPageIsSound(admin);
+        clickAndWait(admin, admin.locator("main form[action$='/iban/approve'] button"));
+        assertThat(admin.locator("p.notice[role=status]").innerText())
+                .isEqualTo(message("merchant.office.ibanApproved", "nl"));
+        assertThat(admin.locator("main dl.facts").innerText()).contains("BE71 0961 2345 6769");
+
+        // The city imports a list it already has; one row has a typing error in its IBAN.
+        admin.navigate(url("/t/" + SLUG + "/office/merchants/import"));
+        assertPageIsSound(admin);
+        admin.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("handelaars.csv", "text/csv",
+                ("Naam;Ondernemingsnummer;Categorie;IBAN;Straat;Huisnummer;Postcode;Gemeente;Contactpersoon;E-mail\n"
+                        + "Frituur Zeezicht " + run + ";0403.019.261;restaurant;BE68 5390 0754 7034;Zeedijk;1;8400;Duinhaven;Rita;rita@zeezicht.test\n"
+                        + "IJs Ijsberg " + run + ";0403.019.261;winkel;BE68 5390 0754 7035;Zeedijk;2;8400;Duinhaven;Bert;bert@ijsberg.test\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        clickAndWait(admin, admin.locator("main form[enctype] button[type=submit]"));
+        assertThat(admin.locator("#report p.notice").innerText()).isEqualTo(message("merchant.import.summary", "nl", 1, 0, 1));
+        assertThat(admin.locator("#report table tbody tr").innerText()).contains("IJs Ijsberg " + run)
+                .contains(message("merchant.validation.iban.checksum", "nl"));
+        screenshot(admin, "merchant-10-import-report-nl");
+        assertPageIsSound(admin);
+
         owner.navigate(url("/t/" + SLUG + "/merchant/help"));
         assertThat(owner.locator("main h1").innerText()).isEqualTo(message("merchant.help.title", "fr"));
-        screenshot(owner, "merchant-8-help-fr");
+        screenshot(owner, "merchant-11-help-fr");
         assertPageIsSound(owner);
 
         // Citizens find the bakery on the public list, in German too.
@@ -138,7 +172,7 @@ class MerchantJourneyBrowserTest extends BrowserTestSupport {
         Locator item = applicant.locator("main .merchant-item").filter(new Locator.FilterOptions().setHasText(business));
         assertThat(item.count()).isEqualTo(1);
         assertThat(item.innerText()).contains("Quai des Pêcheurs 7").doesNotContain("Claire Dupont");
-        screenshot(applicant, "merchant-9-public-list-de");
+        screenshot(applicant, "merchant-12-public-list-de");
         assertPageIsSound(applicant);
     }
 }
