@@ -146,6 +146,8 @@ class TerminalApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/savings/transactions'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/savings/earnings'].post.parameters[?(@.name == 'Idempotency-Key')].required")
                         .value(org.hamcrest.Matchers.hasItem(true)))
-                .andExpect(jsonPath("$.components.schemas.EarnRequest.properties.purchase.example").value("12.50"));
+                .andExpect(jsonPath("$.components.schemas.EarnRequest.properties.purchase.example").value("12.50"))
+                .andExpect(jsonPath("$.components.securitySchemes.device.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/api/v1/savings/earnings'].post.security[0].device").exists());
     }
 }
