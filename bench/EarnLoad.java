@@ -152,6 +152,26 @@ public class EarnLoad {
                 tenant = rs.getObject(1, UUID.class);
                 zone = ZoneId.of(rs.getString(2));
             }
+            try (var s = c.createStatement();
+                 var rs = s.executeQuery("select to_regclass('bench.card') is not null")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    // Seeded by an earlier run on this database (profiling): use the same cards and devices.
+                    try (var q = c.createStatement();
+                         var r = q.executeQuery("select c.number from bench.card b join savings_card c on c.id = b.card_id order by b.n")) {
+                        while (r.next()) {
+                            cards.add(new Card(r.getString(1)));
+                        }
+                    }
+                    try (var q = c.createStatement();
+                         var r = q.executeQuery("select credential from bench.merchant order by n")) {
+                        while (r.next()) {
+                            devices.add(new Device(r.getString(1)));
+                        }
+                    }
+                    return;
+                }
+            }
             LocalDate today = LocalDate.now(zone);
             Timestamp now = Timestamp.from(Instant.now());
             UUID programme = UUID.randomUUID();
@@ -184,7 +204,7 @@ public class EarnLoad {
             try (var s = c.createStatement()) {
                 s.execute("create schema if not exists bench");
                 s.execute("create table bench.card (n int primary key, card_id uuid not null, programme_id uuid not null, tenant_id uuid not null)");
-                s.execute("create table bench.merchant (n int primary key, merchant_id uuid not null, device_id uuid not null)");
+                s.execute("create table bench.merchant (n int primary key, merchant_id uuid not null, device_id uuid not null, credential text not null)");
             }
             try (var household = c.prepareStatement("""
                     insert into savings_household (id, tenant_id, programme_id, category_id, register, external_key, display_name,
@@ -254,7 +274,7 @@ public class EarnLoad {
                  var device = c.prepareStatement("""
                     insert into savings_merchant_device (id, tenant_id, merchant_id, name, credential_prefix, credential_hash, created_at)
                     values (?, ?, ?, 'Bench till', ?, ?, ?)""");
-                 var lookup = c.prepareStatement("insert into bench.merchant (n, merchant_id, device_id) values (?, ?, ?)")) {
+                 var lookup = c.prepareStatement("insert into bench.merchant (n, merchant_id, device_id, credential) values (?, ?, ?, ?)")) {
                 for (int i = 0; i < merchantCount; i++) {
                     UUID m = UUID.randomUUID();
                     UUID d = UUID.randomUUID();
@@ -279,6 +299,7 @@ public class EarnLoad {
                     lookup.setInt(1, i + 1);
                     lookup.setObject(2, m);
                     lookup.setObject(3, d);
+                    lookup.setString(4, credential);
                     lookup.addBatch();
                     devices.add(new Device(credential));
                 }
