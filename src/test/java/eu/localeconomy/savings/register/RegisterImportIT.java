@@ -311,7 +311,7 @@ class RegisterImportIT {
         RegisterImport uploaded = imports.find(tenant.id(), id).orElseThrow();
         long start = System.nanoTime();
         UUID job = imports.submit(tenant.id(), id, imports.preview(tenant.id(), uploaded).guessed(), true, admin.principal());
-        JobView done = jobs.await(tenant.id(), job, Duration.ofSeconds(120));
+        JobView done = jobs.await(tenant.id(), job, Duration.ofMinutes(10));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
