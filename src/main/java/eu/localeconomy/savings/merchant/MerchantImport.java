@@ -43,6 +43,9 @@ import java.util.Set;
 @Service
 class MerchantImport {
 
+    /** Far more merchants than a municipality has; a bigger file is a mistake (a register export, say). */
+    static final int MAX_ROWS = 10_000;
+
     /** The merchant fields a column can fill, with the headers that name them (compared without case or accents). */
     enum Column {
         BUSINESS_NAME("businessName", true, "name", "business name", "business", "naam", "handelsnaam", "naam zaak",
@@ -156,6 +159,9 @@ class MerchantImport {
         }
         if (records.size() < 2) {
             return Report.unreadable("merchant.import.error.empty");
+        }
+        if (records.size() > MAX_ROWS + 1) {
+            return Report.unreadable("merchant.import.error.tooMany");
         }
         Map<Column, Integer> positions = mapHeader(records.getFirst().toList());
         Map<Column, String> mapping = new LinkedHashMap<>();
