@@ -263,12 +263,15 @@ public class Ledger {
         params.add(card.currency);
         params.add(p.businessDate);
         params.add(Timestamp.from(now));
+        params.add(card.credit + creditDelta);
+        params.add(card.voucher + voucherDelta);
         StringBuilder sql = new StringBuilder("""
                 with t as (
                     insert into savings_ledger_transaction (id, tenant_id, programme_id, kind, card_id, merchant_id,
                         device_id, cashier_id, actor_id, purchase_cents, amount_cents, capped, reverses_id, reason,
-                        idempotency_key, request_hash, currency, business_date, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        idempotency_key, request_hash, currency, business_date, created_at, credit_after_cents,
+                        voucher_after_cents)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (tenant_id, merchant_id, idempotency_key) do nothing
                     returning id, tenant_id)""");
         if (!p.entries.isEmpty()) {
@@ -345,10 +348,17 @@ public class Ledger {
 
     /** The transaction already recorded under the request's key: its original receipt, or a conflict. */
     private Optional<Receipt> existing(Request request) {
-        return jdbc.sql("""
-                        select x.*, c.number from savings_ledger_transaction x join savings_card c on c.id = x.card_id
-                        where x.tenant_id = ? and x.merchant_id is not distinct from ? and x.idempotency_key = ?""")
-                .params(request.tenant.value(), request.merchantId, request.key)
+        // "merchant_id = ?" (or "is null"), not "is not distinct from": only those let the unique index answer.
+        String sql = """
+                select x.*, c.number from savings_ledger_transaction x join savings_card c on c.id = x.card_id
+                where x.tenant_id = ? and x.idempotency_key = ?"""
+                + (request.merchantId == null ? " and x.merchant_id is null" : " and x.merchant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(request.tenant.value(), request.key));
+        if (request.merchantId != null) {
+            params.add(request.merchantId);
+        }
+        return jdbc.sql(sql)
+                .params(params)
                 .query((rs, row) -> {
                     if (!rs.getString("request_hash").equals(request.hash)) {
                         throw new LedgerException(LedgerProblem.IDEMPOTENCY_CONFLICT);
@@ -362,9 +372,12 @@ public class Ledger {
         UUID id = rs.getObject("id", UUID.class);
         UUID cardId = rs.getObject("card_id", UUID.class);
         String currency = rs.getString("currency").trim();
-        // The balances right after it: the card's entries up to its own (one card's writes are serialised, so entry
-        // ids follow the order in which they were committed).
-        long[] after = jdbc.sql("""
+        long creditAfter = rs.getLong("credit_after_cents");
+        boolean recorded = !rs.wasNull();
+        long voucherAfter = rs.getLong("voucher_after_cents");
+        // Rows without them: the balances right after it are the card's entries up to its own (one card's writes are
+        // serialised, so entry ids follow the order in which they were committed).
+        long[] after = recorded ? new long[]{creditAfter, voucherAfter} : jdbc.sql("""
                         select coalesce(sum(amount_cents) filter (where account = 'CARD_CREDIT'), 0) credit,
                             coalesce(sum(amount_cents) filter (where account = 'CARD_VOUCHER'), 0) voucher
                         from savings_ledger_entry
@@ -393,6 +406,11 @@ public class Ledger {
     private CardState lockCard(Request request, UUID cardId) {
         CardState state = selectForUpdate(request, cardId);
         if (state != null) {
+            if (state.keyUsed) {
+                // A retry: answered at once, before checks that today's balances might fail. The unique index, not
+                // this look-up, keeps the key once: a retry racing its original is caught when inserting.
+                throw existing(request).map(Replay::new).orElseThrow();
+            }
             return state;
         }
         int made = jdbc.sql("""
@@ -414,11 +432,21 @@ public class Ledger {
     }
 
     private CardState selectForUpdate(Request request, UUID cardId) {
+        String keyUsed = request.merchantId == null ? "false" : """
+                exists (select 1 from savings_ledger_transaction k
+                        where k.tenant_id = b.tenant_id and k.merchant_id = m.id and k.idempotency_key = ?)""";
+        List<Object> params = new ArrayList<>();
+        if (request.merchantId != null) {
+            params.add(request.key);
+        }
+        params.add(request.merchantId);
+        params.add(request.tenant.value());
+        params.add(cardId);
         return jdbc.sql("""
                         select b.credit_cents, b.voucher_cents, b.cap_cents, b.currency, c.programme_id, c.number, c.status,
                             p.earn_from, p.earn_until, p.spend_from, p.spend_until, p.rounding, p.max_purchase_cents,
                             p.max_daily_purchase_cents, p.reversal_window_minutes, cat.rate_numerator,
-                            cat.rate_denominator, t.time_zone, m.status merchant_status
+                            cat.rate_denominator, t.time_zone, m.status merchant_status, %s key_used
                         from savings_card_balance b
                         join savings_card c on c.tenant_id = b.tenant_id and c.id = b.card_id
                         join savings_household h on h.tenant_id = c.tenant_id and h.id = c.household_id
@@ -427,8 +455,8 @@ public class Ledger {
                         join tenant t on t.id = b.tenant_id
                         left join savings_merchant m on m.tenant_id = b.tenant_id and m.id = ?
                         where b.tenant_id = ? and b.card_id = ?
-                        for update of b""")
-                .params(request.merchantId, request.tenant.value(), cardId)
+                        for update of b""".formatted(keyUsed))
+                .params(params)
                 .query(CardState::new).optional().orElse(null);
     }
 
@@ -575,6 +603,7 @@ public class Ledger {
         final Rate rate;
         final ZoneId zone;
         final String merchantStatus;
+        final boolean keyUsed;
 
         CardState(ResultSet rs, int row) throws SQLException {
             credit = rs.getLong("credit_cents");
@@ -595,6 +624,7 @@ public class Ledger {
             rate = new Rate(rs.getInt("rate_numerator"), rs.getInt("rate_denominator"));
             zone = ZoneId.of(rs.getString("time_zone"));
             merchantStatus = rs.getString("merchant_status");
+            keyUsed = rs.getBoolean("key_used");
         }
 
         LocalDate businessDate(Clock clock) {
