@@ -183,6 +183,15 @@ class MerchantOfficeController {
         });
     }
 
+    /** A merchant reports a lost or stolen device by phone: the city stops it at once. */
+    @PostMapping("/t/{slug}/office/merchants/{id}/devices/{deviceId}/revoke")
+    String revokeDevice(TenantContext tenant, @PathVariable UUID id, @PathVariable UUID deviceId,
+                        @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        requireAdmin(me);
+        return back(tenant, id, redirect, devices.revoke(tenant.id(), id, deviceId, me.userId())
+                ? "merchant.shop.devices.revokedNotice" : "merchant.office.unchanged");
+    }
+
     @GetMapping("/t/{slug}/office/merchants/import")
     String importForm(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
         requireAdmin(me);

@@ -159,6 +159,20 @@ class MerchantShopIT {
     }
 
     @Test
+    void theCityRevokesALostDevice() throws Exception {
+        var registered = devices.register(tenant.id(), merchant, "Stolen tablet", owner.principal().userId());
+        String office = "/t/" + tenant.slug() + "/office/merchants/" + merchant;
+        var helpdesk = tenants.person(tenant, Role.HELPDESK);
+        mvc.perform(post(office + "/devices/" + registered.device().id() + "/revoke").with(csrf())
+                .with(authentication(helpdesk.authentication()))).andExpect(status().isForbidden());
+        assertThat(devices.authenticate(registered.credential())).isPresent();
+        var admin = tenants.person(tenant, Role.TENANT_ADMIN);
+        mvc.perform(post(office + "/devices/" + registered.device().id() + "/revoke").with(csrf())
+                .with(authentication(admin.authentication()))).andExpect(redirectedUrl(office));
+        assertThat(devices.authenticate(registered.credential())).isEmpty();
+    }
+
+    @Test
     void anotherOwnerCannotTouchThisShopsDevices() throws Exception {
         var registered = devices.register(tenant.id(), merchant, "Till", owner.principal().userId());
         UUID otherShop = fixtures.approvedMerchant(tenant.id(), "Other shop");
