@@ -23,7 +23,7 @@ class MerchantApplicationThrottle {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(WINDOW.multipliedBy(2)).build();
 
-    MerchantApplicationThrottle(@Value("${savings.merchant.applications-per-hour:5}") int perAddress) {
+    MerchantApplicationThrottle(@Value("${app.merchants.applications-per-hour:5}") int perAddress) {
         this.perAddress = perAddress;
     }
 
