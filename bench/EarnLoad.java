@@ -37,8 +37,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Then {@code concurrency} clients, each its own HTTP connection, POST /api/v1/savings/earnings with a fresh
  * Idempotency-Key, a random card and a random merchant's device, back to back for {@code seconds} (after a warm-up
  * of a third of that, not measured). Prints throughput and latency percentiles; every answer must be 201.
+ * A second, paced series has each client wait {@code thinkMs} between its earns (tills scan customers, they do not
+ * fire back to back): with saturating clients latency is only concurrency / throughput (Little's law), the paced
+ * series shows the service time at a load the platform carries.
  *
- * Usage: java -cp <app classes and classpath> EarnLoad.java <baseUrl> <pgPort> <concurrency> <seconds> <cards> <merchants>
+ * Usage: java -cp <app classes and classpath> EarnLoad.java <baseUrl> <pgPort> <concurrency> <seconds> <cards>
+ *        <merchants> [thinkMs]
  */
 public class EarnLoad {
 
@@ -57,6 +61,7 @@ public class EarnLoad {
         int seconds = Integer.parseInt(args[3]);
         int cards = Integer.parseInt(args[4]);
         int merchants = Integer.parseInt(args[5]);
+        long thinkMs = args.length > 6 ? Long.parseLong(args[6]) : 250;
 
         long seedStart = System.nanoTime();
         List<Card> cardList = new ArrayList<>(cards);
@@ -65,22 +70,30 @@ public class EarnLoad {
         System.out.printf("seeded %d cards and %d merchants with a device in %.1f s%n", cards, merchants,
                 (System.nanoTime() - seedStart) / 1e9);
 
-        run(base, concurrency, Math.max(3, seconds / 3), cardList, devices);
-        Result result = run(base, concurrency, seconds, cardList, devices);
+        run(base, concurrency, Math.max(3, seconds / 3), cardList, devices, 0);
+        Result result = run(base, concurrency, seconds, cardList, devices, 0);
+        Result paced = run(base, concurrency, seconds, cardList, devices, thinkMs);
         double throughput = result.latencies.size() / result.seconds;
         System.out.printf("earn API: n=%d in %.1f s, %.0f req/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n",
                 result.latencies.size(), result.seconds, throughput, ms(percentile(result.latencies, 50)),
                 ms(percentile(result.latencies, 90)), ms(percentile(result.latencies, 99)),
                 ms(percentile(result.latencies, 100)), result.errors.get());
         result.statuses.forEach((status, n) -> System.out.printf("  status %d: %d%n", status, n.get()));
-        System.out.printf("RESULT app_rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d%n", throughput,
-                ms(percentile(result.latencies, 50)), ms(percentile(result.latencies, 99)), result.errors.get());
+        System.out.printf("earn API paced (%d ms between a client's earns): n=%d, %.0f req/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n",
+                thinkMs, paced.latencies.size(), paced.latencies.size() / paced.seconds, ms(percentile(paced.latencies, 50)),
+                ms(percentile(paced.latencies, 90)), ms(percentile(paced.latencies, 99)),
+                ms(percentile(paced.latencies, 100)), paced.errors.get());
+        System.out.printf("RESULT app_rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d paced_rps=%.1f paced_p50_ms=%.2f paced_p99_ms=%.2f%n",
+                throughput, ms(percentile(result.latencies, 50)), ms(percentile(result.latencies, 99)),
+                result.errors.get() + paced.errors.get(), paced.latencies.size() / paced.seconds,
+                ms(percentile(paced.latencies, 50)), ms(percentile(paced.latencies, 99)));
     }
 
     record Result(List<Long> latencies, double seconds, AtomicLong errors, ConcurrentHashMap<Integer, AtomicLong> statuses) {
     }
 
-    static Result run(String base, int concurrency, int seconds, List<Card> cards, List<Device> devices) throws Exception {
+    static Result run(String base, int concurrency, int seconds, List<Card> cards, List<Device> devices, long thinkMs)
+            throws Exception {
         List<Long> all = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         var statuses = new ConcurrentHashMap<Integer, AtomicLong>();
@@ -95,6 +108,10 @@ public class EarnLoad {
                     var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(5)).build();
                     List<Long> mine = new ArrayList<>();
+                    if (thinkMs > 0) {
+                        // Start at a random offset, so that the clients do not march in step.
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(thinkMs + 1));
+                    }
                     while (System.nanoTime() < deadline) {
                         var random = ThreadLocalRandom.current();
                         Card card = cards.get(random.nextInt(cards.size()));
@@ -119,6 +136,9 @@ public class EarnLoad {
                             synchronized (firstError) {
                                 firstError[0] = response.statusCode() + " " + response.body();
                             }
+                        }
+                        if (thinkMs > 0) {
+                            Thread.sleep(thinkMs);
                         }
                     }
                     all.addAll(mine);

@@ -5,7 +5,9 @@
 # then, in the same run and on the same database, pgbench running the equivalent SQL transaction (bench/earn.pgbench:
 # lock the balance row, insert the transaction and its two entries, update the balance) at the same concurrency for
 # the same time. Medians of $RUNS runs. Aim: app throughput >= 0.5 x pgbench tps, and p99 <= 50 ms.
-# Usage: bench/earn.sh   (RUNS=3 CONCURRENCY=64 SECONDS=30 CARDS=40000 MERCHANTS=615 SKIP_BUILD=1 to reuse the jar)
+# A paced series follows the saturated one: each client waits $THINK_MS ms between earns (with saturating clients the
+# latency is concurrency / throughput whatever the code does, Little's law).
+# Usage: bench/earn.sh   (RUNS=3 CONCURRENCY=64 SECONDS=30 CARDS=40000 MERCHANTS=615 THINK_MS=250 SKIP_BUILD=1 to reuse the jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -13,6 +15,7 @@ CONCURRENCY=${CONCURRENCY:-64}
 SECONDS_PER_SERIES=${SECONDS:-30}
 CARDS=${CARDS:-40000}
 MERCHANTS=${MERCHANTS:-615}
+THINK_MS=${THINK_MS:-250}
 PORT=${PORT:-18082}
 PG_PORT=${PG_PORT:-15434}
 JAVA=$(bench/find-java.sh)
@@ -48,7 +51,7 @@ for run in $(seq 1 "$RUNS"); do
     sleep 0.2
   done
   out=$("$JAVA" -cp "$CP" bench/EarnLoad.java "http://127.0.0.1:$PORT" "$PG_PORT" "$CONCURRENCY" \
-      "$SECONDS_PER_SERIES" "$CARDS" "$MERCHANTS")
+      "$SECONDS_PER_SERIES" "$CARDS" "$MERCHANTS" "$THINK_MS")
   echo "--- run $run"
   echo "$out" | grep -v '^RESULT'
   # pgbench on the same database while the platform idles (its pool stays open, as in production).
@@ -65,7 +68,9 @@ done
 field() { grep -o "\b$1=[0-9.]*" "$WORK/results" | cut -d= -f2 | median; }
 app=$(field app_rps); pg=$(field pgbench_tps)
 echo
-echo "=== Medians of $RUNS runs ($(nproc) cores, $CONCURRENCY clients, ${SECONDS_PER_SERIES}s, $CARDS cards, $MERCHANTS merchants)"
+echo "=== Medians of $RUNS runs ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $CONCURRENCY clients, ${SECONDS_PER_SERIES}s, $CARDS cards, $MERCHANTS merchants)"
 printf "earn API           %s req/s   p50 %s ms   p99 %s ms   (aim p99 <= 50 ms)\n" "$app" "$(field p50_ms)" "$(field p99_ms)"
+printf "earn API paced     %s req/s   p50 %s ms   p99 %s ms   (%s ms between a client's earns)\n" \
+  "$(field paced_rps)" "$(field paced_p50_ms)" "$(field paced_p99_ms)" "$THINK_MS"
 printf "pgbench equivalent %s tps\n" "$pg"
 printf "ratio app/pgbench  %s   (aim >= 0.5)\n" "$(awk -v a="$app" -v b="$pg" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else print "-" }')"
