@@ -1,9 +1,12 @@
 package eu.localeconomy.savings.programme;
 
 import eu.localeconomy.account.Role;
+import eu.localeconomy.savings.ledger.Counter;
+import eu.localeconomy.savings.ledger.Ledger;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.support.IntegrationTest;
+import eu.localeconomy.support.MerchantFixtures;
 import eu.localeconomy.support.SavingsFixtures;
 import eu.localeconomy.support.TestTenants;
 import eu.localeconomy.tenant.Tenant;
@@ -45,6 +48,8 @@ class ProgrammeSetupIT {
     @Autowired SavingsFixtures savings;
     @Autowired Programmes programmes;
     @Autowired JdbcClient jdbc;
+    @Autowired Ledger ledger;
+    @Autowired MerchantFixtures merchants;
 
     Tenant tenant;
     TestTenants.Person admin;
@@ -117,7 +122,12 @@ class ProgrammeSetupIT {
                 Arguments.of("categories[0].code", "resident home", "categories[0].code", "programme.category.code.invalid"),
                 Arguments.of("categories[1].code", "Resident", "categories[1].code", "programme.category.code.duplicate"),
                 Arguments.of("categories[0].nameNl", "", "categories[0].nameNl", "programme.category.name.required"),
-                Arguments.of("categories[1].register", "MOON", "categories[1].register", "validation.choice"));
+                Arguments.of("categories[1].register", "MOON", "categories[1].register", "validation.choice"),
+                Arguments.of("maxPurchase", "0", "maxPurchase", "programme.limit.positive"),
+                Arguments.of("maxPurchase", "ten", "maxPurchase", "programme.limit.invalid"),
+                Arguments.of("maxDailyPurchase", "10.001", "maxDailyPurchase", "programme.limit.invalid"),
+                Arguments.of("reversalWindowMinutes", "1441", "reversalWindowMinutes", "programme.reversalWindow.invalid"),
+                Arguments.of("reversalWindowMinutes", "soon", "reversalWindowMinutes", "programme.reversalWindow.invalid"));
     }
 
     @ParameterizedTest(name = "{0}={1} -> {3}")
@@ -129,6 +139,49 @@ class ProgrammeSetupIT {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", field, code));
         assertThat(programmes.all(tenant.id())).isEmpty();
+    }
+
+    @Test
+    void counterLimitsAreSavedAndACapCannotDropBelowTheCreditCardsHold() throws Exception {
+        Programme programme = savings.openProgramme(tenant);
+        var categories = programmes.categories(tenant.id(), programme.id());
+        Map<String, String> params = paramsOf(programme, categories);
+        params.put("maxPurchase", "250");
+        params.put("maxDailyPurchase", "200");
+        mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes/" + programme.id()), params))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "maxDailyPurchase", "programme.limit.dailyBelowPurchase"));
+
+        params.put("maxDailyPurchase", "500,50");
+        params.put("reversalWindowMinutes", "10");
+        mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes/" + programme.id()), params))
+                .andExpect(status().is3xxRedirection());
+        assertThat(programmes.find(tenant.id(), programme.id()).orElseThrow().limits())
+                .isEqualTo(new Programme.Limits(250_00L, 500_50L, 10));
+        assertThat(auditDetails("programme.updated", programme.id())).contains("maxPurchase", "reversalWindowMinutes");
+        String edit = mvc.perform(get("/t/" + tenant.slug() + "/office/programmes/" + programme.id())
+                        .with(authentication(admin.authentication())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(edit).contains("Limits at the counter").contains("value=\"500.5\"");
+
+        // A card earned €80; the resident cap cannot go below it.
+        var card = savings.residentHousehold(tenant, programme, "Zeedijk", "1", "8300",
+                List.of(new SavingsFixtures.Adult("An", "Peeters", "85073003328", LocalDate.of(1985, 7, 30))));
+        jdbc.sql("update savings_card set status = 'ACTIVE' where id = ?").param(card.cardId()).update();
+        ledger.earn(new Counter(tenant.id(), merchants.approvedMerchant(tenant.id(), "Kaashandel"), null, null),
+                card.cardId(), 240_00, "scan-1");
+        params.put("categories[0].cap", "79.99");
+        var refused = mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes/" + programme.id()), params))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(refused.getResponse().getContentAsString())
+                .contains("The cap of RESIDENT cannot go below the credit 1 card(s) already earned");
+        assertThat(programmes.category(tenant.id(), categories.getFirst().id()).orElseThrow().capCents()).isEqualTo(150_00);
+
+        params.put("categories[0].cap", "80");
+        mvc.perform(form(post("/t/" + tenant.slug() + "/office/programmes/" + programme.id()), params))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select cap_cents from savings_card_balance where card_id = ?").param(card.cardId())
+                .query(Long.class).single()).isEqualTo(80_00);
     }
 
     @Test
