@@ -81,6 +81,11 @@ class MerchantTransactionsBrowserTest extends BrowserTestSupport {
         byte[] bytes = Files.readAllBytes(csv.path());
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
 
+        // A hand-made address with a device of no one: the error summary links to the field.
+        page.navigate(url("/t/" + tenant.slug() + "/merchant/transactions?device=" + UUID.randomUUID()));
+        assertThat(page.locator("#error-summary a[href='#device']").count()).isEqualTo(1);
+        assertPageIsSound(page);
+
         switchLanguage(page, "fr");
         assertThat(page.locator("h1").innerText()).isEqualTo(message("statement.title", "fr"));
         assertPageIsSound(page);

@@ -103,7 +103,6 @@ class MerchantTransactionsController {
             model.addAttribute("page", page);
             model.addAttribute("hasMore", (long) (page + 1) * PAGE_SIZE < totals.count());
         }
-        model.addAttribute("invalid", errors.hasErrors());
         return "savings/statement/transactions";
     }
 

@@ -145,7 +145,7 @@ class MerchantTransactionsIT {
     void anotherShopsDeviceOrCashierFiltersNothingIn() throws Exception {
         MvcResult forged = page(owner, list().param("device", butcherTill.toString()));
         assertThat(forged.getModelAndView().getModel()).doesNotContainKey("lines");
-        assertThat(forged.getResponse().getContentAsString()).contains("device-error");
+        assertThat(forged.getResponse().getContentAsString()).contains("device-error").contains("href=\"#device\"");
         MvcResult person = page(owner, list().param("cashier", otherOwner.principal().userId().value().toString()));
         assertThat(person.getModelAndView().getModel()).doesNotContainKey("lines");
         MvcResult badDate = page(owner, list().param("from", "2026-13-01").param("to", "x"));
