@@ -30,6 +30,9 @@ public class Tenants {
     // within the expiry.
     private final Cache<String, Optional<Tenant>> bySlug = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+    // The counter API knows the tenant by id (from the device) and needs its zone and currency on every scan.
+    private final Cache<TenantId, Optional<Tenant>> byId = Caffeine.newBuilder()
+            .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
     Tenants(TenantRepository repository, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
@@ -50,7 +53,7 @@ public class Tenants {
     }
 
     public Optional<Tenant> findById(TenantId id) {
-        return repository.findById(id);
+        return byId.get(id, repository::findById);
     }
 
     public List<Tenant> all() {
@@ -74,6 +77,7 @@ public class Tenants {
                     tenant.defaultLanguage()));
         }
         bySlug.invalidate(tenant.slug());
+        byId.invalidate(tenant.id());
         return tenant;
     }
 
@@ -83,6 +87,7 @@ public class Tenants {
         repository.updateSettings(id, name, language, zone, colour.toLowerCase(), legal, clock.instant());
         audit.record(id, "tenant.settings.updated", "tenant", id, Map.of());
         bySlug.invalidateAll();
+        byId.invalidateAll();
     }
 
     @Transactional
@@ -90,6 +95,7 @@ public class Tenants {
         repository.updateLogo(id, logo, mediaType, clock.instant());
         audit.record(id, "tenant.logo.updated", "tenant", id, Map.of("bytes", logo.length));
         bySlug.invalidateAll();
+        byId.invalidateAll();
     }
 
     /** The logo (PNG or JPEG) for documents the platform prints, such as cards. */
