@@ -48,7 +48,7 @@ public class ConversionBench {
                 "--server.port=0", "--app.embedded-db.ephemeral=true",
                 "--app.embedded-db.data-dir=" + work.resolve("postgres"), "--app.files.dir=" + work.resolve("files"),
                 "--app.security.data-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", "--app.demo.enabled=false",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                "--logging.level.root=WARN", "--logging.level.eu.localeconomy.savings.conversion=INFO", "--spring.main.banner-mode=off");
         try {
             var tenants = context.getBean(Tenants.class);
             var programmes = context.getBean(Programmes.class);

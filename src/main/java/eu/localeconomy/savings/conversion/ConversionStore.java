@@ -220,10 +220,12 @@ class ConversionStore {
                                (select count(*) from tx join chunk using (card_id) where tx.amount_cents = chunk.cap_cents) as at_cap,
                                (select count(*) from entries) as entries,
                                (select count(*) from balances) as balances,
-                               (select count(*) from chunk where exists (
-                                   select 1 from savings_ledger_transaction t
-                                   where t.tenant_id = :tenant and t.merchant_id is null
-                                     and t.idempotency_key = 'conversion:' || chunk.card_id)) as earlier""")
+                               -- Looked up only when some card of the chunk was not converted now (a resumed range).
+                               case when (select count(*) from tx) = (select count(*) from chunk) then 0
+                                    else (select count(*) from chunk where exists (
+                                        select 1 from savings_ledger_transaction t
+                                        where t.tenant_id = :tenant and t.merchant_id is null
+                                          and t.idempotency_key = 'conversion:' || chunk.card_id)) end as earlier""")
                 .param("tenant", tenant.value()).param("programme", programmeId)
                 .param("after", from).param("upper", upper).param("actor", actor)
                 .param("currency", currency).param("date", businessDate).param("now", Timestamp.from(now))
