@@ -7,12 +7,13 @@
 # the same time. Medians of $RUNS runs. Aim: app throughput >= 0.5 x pgbench tps, and p99 <= 50 ms.
 # A paced series follows the saturated one: each client waits $THINK_MS ms between earns (with saturating clients the
 # latency is concurrency / throughput whatever the code does, Little's law).
-# Usage: bench/earn.sh   (RUNS=3 CONCURRENCY=64 SECONDS=30 CARDS=40000 MERCHANTS=615 THINK_MS=250 SKIP_BUILD=1 to reuse the jar)
+# Usage: bench/earn.sh   (RUNS=3 CONCURRENCY=64 DURATION=30 CARDS=40000 MERCHANTS=615 THINK_MS=250 SKIP_BUILD=1 to reuse the jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 CONCURRENCY=${CONCURRENCY:-64}
-SECONDS_PER_SERIES=${SECONDS:-30}
+# Not SECONDS: bash keeps the seconds since the shell started in that name.
+SECONDS_PER_SERIES=${DURATION:-30}
 CARDS=${CARDS:-40000}
 MERCHANTS=${MERCHANTS:-615}
 THINK_MS=${THINK_MS:-250}
