@@ -37,7 +37,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -261,7 +260,7 @@ class TerminalBrowserTest extends BrowserTestSupport {
         page.locator("#receipt").waitFor();
         LocalDate today = LocalDate.now(clock.withZone(shop.tenant().zone()));
         moveToSpendWindow(shop.programme(), today);
-        convert(shop.card().cardId(), today.minusDays(1));
+        convertInTheOffice(shop.programme());
 
         switchLanguage(page, "fr");
         page.locator("#card-number").fill(shop.card().number().formatted());
@@ -310,24 +309,32 @@ class TerminalBrowserTest extends BrowserTestSupport {
                 .update();
     }
 
-    /** The conversion job's work for one card, with the ledger's posting conventions. */
-    private void convert(UUID cardId, LocalDate businessDate) {
-        jdbc.sql("""
-                        with t as (
-                            insert into savings_ledger_transaction (id, tenant_id, programme_id, kind, card_id, amount_cents,
-                                idempotency_key, request_hash, currency, business_date, created_at)
-                            select gen_random_uuid(), b.tenant_id, b.programme_id, 'CONVERSION', b.card_id, b.credit_cents,
-                                'conversion:' || b.card_id, repeat('0', 64), b.currency, ?, ?
-                            from savings_card_balance b where b.card_id = ? and b.credit_cents > 0
-                            returning id, tenant_id, card_id, amount_cents),
-                        e as (
-                            insert into savings_ledger_entry (tenant_id, transaction_id, account, owner_id, amount_cents)
-                            select tenant_id, id, 'CARD_CREDIT', card_id, -amount_cents from t
-                            union all select tenant_id, id, 'CARD_VOUCHER', card_id, amount_cents from t)
-                        update savings_card_balance b set credit_cents = b.credit_cents - t.amount_cents,
-                            voucher_cents = b.voucher_cents + t.amount_cents
-                        from t where b.card_id = t.card_id""")
-                .params(businessDate, Timestamp.from(clock.instant()), cardId).update();
+    /**
+     * The city converts the programme's credit as its administrator would: dry run, confirmation, the job, its report;
+     * then the ledger page proves the books still balance.
+     */
+    private void convertInTheOffice(Programme programme) {
+        Page office = newPage();
+        login(office, SLUG, "beheer@duinhaven.test", DEMO_PASSWORD);
+        String conversion = url("/t/" + SLUG + "/office/programmes/" + programme.id() + "/conversion");
+        office.navigate(conversion);
+        clickAndWait(office, office.locator("form[action$='/conversion/dry-run'] button[type=submit]"));
+        office.locator("input[name=confirm]").check();
+        clickAndWait(office, office.locator("form[action$='/conversion/execute'] button[type=submit]"));
+        // The job runs in the background; the page shows its report once the job has ended.
+        for (int i = 0; i < 60 && office.locator(".conversion-report").count() == 0; i++) {
+            office.waitForTimeout(500);
+            office.navigate(conversion);
+        }
+        PlaywrightAssertions.assertThat(office.locator(".conversion-report .badge-ok")).hasCount(1);
+        screenshot(office, "conversion-report-nl");
+        assertPageIsSound(office);
+        assertAccessible(office);
+
+        office.navigate(url("/t/" + SLUG + "/office/ledger"));
+        screenshot(office, "ledger-office-nl");
+        assertPageIsSound(office);
+        assertAccessible(office);
     }
 
     /**
