@@ -259,7 +259,7 @@ class TerminalBrowserTest extends BrowserTestSupport {
         page.locator("#confirm-yes").click();
         page.locator("#receipt").waitFor();
         LocalDate today = LocalDate.now(clock.withZone(shop.tenant().zone()));
-        moveToSpendWindow(shop.programme(), today);
+        savings.moveToSpendWindow(shop.programme(), today);
         convertInTheOffice(shop.programme());
 
         switchLanguage(page, "fr");
@@ -300,14 +300,6 @@ class TerminalBrowserTest extends BrowserTestSupport {
                 .param(shop.card().cardId()).query(Long.class).single()).isEqualTo(7_50L);
     }
 
-    private void moveToSpendWindow(Programme programme, LocalDate today) {
-        jdbc.sql("""
-                        update savings_programme set enrolment_opens_on = ?, enrolment_closes_on = ?, earn_from = ?,
-                            earn_until = ?, conversion_on = ?, spend_from = ?, spend_until = ? where id = ?""")
-                .params(today.minusDays(150), today.minusDays(60), today.minusDays(120), today.minusDays(5),
-                        today.minusDays(1), today, today.plusDays(60), programme.id())
-                .update();
-    }
 
     /**
      * The city converts the programme's credit as its administrator would: dry run, confirmation, the job, its report;

@@ -76,8 +76,8 @@ class LedgerConcurrencyIT {
         UUID card = fixtures.activeCards(tenant.id(), programme, "RESIDENT", 1).getFirst();
         ledger.earn(counter, card, 450_00, "earn-" + UUID.randomUUID());
         LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
-        fixtures.moveToSpendWindow(programme, today);
-        assertThat(fixtures.convert(card, today.minusDays(1))).isEqualTo(150_00);
+        savings.moveToSpendWindow(programme, today);
+        assertThat(savings.convert(card, today.minusDays(1))).isEqualTo(150_00);
 
         Random random = new Random(42);
         CountDownLatch start = new CountDownLatch(1);

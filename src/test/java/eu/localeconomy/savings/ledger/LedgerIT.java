@@ -103,8 +103,8 @@ class LedgerIT {
     /** Earned credit, moved on to the spend window and converted: the card holds a voucher of that amount. */
     private void voucher(UUID cardId, long purchaseCents) {
         ledger.earn(counter, cardId, purchaseCents, key());
-        fixtures.moveToSpendWindow(programme, today());
-        fixtures.convert(cardId, today().minusDays(1));
+        savings.moveToSpendWindow(programme, today());
+        savings.convert(cardId, today().minusDays(1));
     }
 
     @Test
@@ -158,7 +158,7 @@ class LedgerIT {
 
     @Test
     void perTransactionAndDailyLimitsPerMerchant() {
-        fixtures.limits(programme, 100_00L, 150_00L, 15);
+        savings.limits(programme, 100_00L, 150_00L, 15);
 
         var tooBig = refused(() -> ledger.earn(counter, card, 100_01, key()));
         assertThat(tooBig.problem()).isEqualTo(LedgerProblem.LIMIT_EXCEEDED);
@@ -290,7 +290,7 @@ class LedgerIT {
 
     @Test
     void theReversalWindowClosesAfterTheProgrammesMinutes() {
-        fixtures.limits(programme, null, null, 15);
+        savings.limits(programme, null, null, 15);
         Receipt sale = ledger.earn(counter, card, 30_00, key());
 
         Ledger later = new Ledger(jdbc, transactionTemplate, Clock.offset(clock, Duration.ofMinutes(16)));
@@ -346,8 +346,8 @@ class LedgerIT {
     void anEarnCorrectedAfterConversionComesOffTheVoucher() {
         UserId staff = tenants.person(tenant, Role.TENANT_ADMIN).principal().userId();
         Receipt sale = ledger.earn(counter, card, 30_00, key());
-        fixtures.moveToSpendWindow(programme, today());
-        fixtures.convert(card, today());
+        savings.moveToSpendWindow(programme, today());
+        savings.convert(card, today());
 
         Receipt corrected = ledger.correct(tenant.id(), staff, sale.transactionId(), 2_50, "Returned goods", key());
         assertThat(corrected.voucherAfter()).isEqualTo(eur(7_50));
@@ -390,8 +390,8 @@ class LedgerIT {
         assertThat(ledger.earn(counter, card, 450_00, key).transactionId()).isEqualTo(toTheCap.transactionId());
 
         // A redemption of the whole voucher, retried: the balance is zero now, the retry still gets its receipt.
-        fixtures.moveToSpendWindow(programme, today());
-        fixtures.convert(card, today().minusDays(1));
+        savings.moveToSpendWindow(programme, today());
+        savings.convert(card, today().minusDays(1));
         String spendKey = key();
         Receipt all = ledger.redeem(counter, card, 150_00, spendKey);
         Receipt retry = ledger.redeem(counter, card, 150_00, spendKey);

@@ -14,7 +14,6 @@ import eu.localeconomy.tenant.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,42 +78,8 @@ class CounterSetup {
         return new Shop(tenant, programme, merchant, owner, cashier, device, citizen);
     }
 
-    /** Moves the programme on in its season: earning is over, the conversion was yesterday, spending opens today. */
-    void moveToSpendWindow(Programme programme, LocalDate today) {
-        jdbc.sql("""
-                        update savings_programme set enrolment_opens_on = ?, enrolment_closes_on = ?, earn_from = ?,
-                            earn_until = ?, conversion_on = ?, spend_from = ?, spend_until = ? where id = ?""")
-                .params(today.minusDays(150), today.minusDays(60), today.minusDays(120), today.minusDays(5),
-                        today.minusDays(1), today, today.plusDays(60), programme.id())
-                .update();
-    }
 
-    /** Converts the card's credit into a voucher with the ledger's posting conventions (the conversion job's work). */
-    long convert(UUID cardId, LocalDate businessDate) {
-        return jdbc.sql("""
-                        with t as (
-                            insert into savings_ledger_transaction (id, tenant_id, programme_id, kind, card_id, amount_cents,
-                                idempotency_key, request_hash, currency, business_date, created_at)
-                            select gen_random_uuid(), b.tenant_id, b.programme_id, 'CONVERSION', b.card_id, b.credit_cents,
-                                'conversion:' || b.card_id, repeat('0', 64), b.currency, ?, ?
-                            from savings_card_balance b where b.card_id = ? and b.credit_cents > 0
-                            returning id, tenant_id, card_id, amount_cents),
-                        e as (
-                            insert into savings_ledger_entry (tenant_id, transaction_id, account, owner_id, amount_cents)
-                            select tenant_id, id, 'CARD_CREDIT', card_id, -amount_cents from t
-                            union all select tenant_id, id, 'CARD_VOUCHER', card_id, amount_cents from t)
-                        update savings_card_balance b set credit_cents = b.credit_cents - t.amount_cents,
-                            voucher_cents = b.voucher_cents + t.amount_cents
-                        from t where b.card_id = t.card_id returning t.amount_cents""")
-                .params(businessDate, Timestamp.from(clock.instant()), cardId).query(Long.class).optional().orElse(0L);
-    }
 
-    void limits(Programme programme, Long maxPurchaseCents, Long maxDailyPurchaseCents, int reversalWindowMinutes) {
-        jdbc.sql("""
-                        update savings_programme set max_purchase_cents = ?, max_daily_purchase_cents = ?,
-                            reversal_window_minutes = ? where id = ?""")
-                .params(maxPurchaseCents, maxDailyPurchaseCents, reversalWindowMinutes, programme.id()).update();
-    }
 
     LocalDate today(Tenant tenant) {
         return LocalDate.now(clock.withZone(tenant.zone()));
@@ -124,5 +89,17 @@ class CounterSetup {
     MerchantDevices.RegisteredDevice otherShopDevice(Tenant tenant, TestTenants.Person owner) {
         UUID merchant = merchantFixtures.approvedMerchant(tenant.id(), "Other " + UUID.randomUUID().toString().substring(0, 6));
         return devices.register(tenant.id(), merchant, "Other till", owner.principal().userId());
+    }
+
+    void limits(Programme programme, Long maxPurchaseCents, Long maxDailyPurchaseCents, int reversalWindowMinutes) {
+        savings.limits(programme, maxPurchaseCents, maxDailyPurchaseCents, reversalWindowMinutes);
+    }
+
+    void moveToSpendWindow(Programme programme, LocalDate today) {
+        savings.moveToSpendWindow(programme, today);
+    }
+
+    long convert(UUID cardId, LocalDate businessDate) {
+        return savings.convert(cardId, businessDate);
     }
 }
