@@ -4,8 +4,8 @@
 #     5,000 cards, one set-based statement each), timed from the call to the job's end, report included;
 #   - the dry run (one aggregate);
 #   - baseline in the same run: one plain UPDATE of every balance row (the floor), and the ratio to it.
-# Measured 2026-11-23 (2 cores, mostly idle, medians of 3): 400,000 cards in 39.9 s (10,000 cards/s), dry run 0.44 s,
-# plain UPDATE floor 2.2 s (ratio 18x). The 30 s aim is not met yet. CPU-bound: two chunks at a time run 1.9x as fast
+# Measured 2026-11-23 (2 cores, idle, medians of 3): 400,000 cards in 38.1 s (10,500 cards/s), dry run 0.49 s,
+# plain UPDATE floor 2.3 s (ratio 16.4x). The 30 s aim is not met (docs/performance.md says why). CPU-bound: two chunks at a time run 1.9x as fast
 # as one, three no faster; the report (ledger sums) takes 0.2 s at 100,000 cards.
 # Usage: bench/conversion.sh   (CARDS=400000 RUNS=3 HEAP=512m)
 set -euo pipefail
