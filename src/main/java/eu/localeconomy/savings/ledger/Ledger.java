@@ -53,19 +53,9 @@ public class Ledger {
 
     /** Registers a purchase in the earn window: credit = purchase × the category's rate, cut at the card's cap. */
     public Receipt earn(Counter counter, UUID cardId, long purchaseCents, String idempotencyKey) {
-        requireKey(idempotencyKey);
-        if (purchaseCents <= 0) {
-            throw new LedgerException(LedgerProblem.INVALID_AMOUNT);
-        }
-        Request request = new Request(counter.tenant(), counter.merchantId(), idempotencyKey,
-                hash(TransactionKind.EARN, cardId, purchaseCents, null));
+        Request request = atCounter(counter, TransactionKind.EARN, cardId, purchaseCents, idempotencyKey);
         return inTransaction(() -> {
-            CardState card = lockCard(request, cardId);
-            if (card == null) {
-                return refuse(request, LedgerProblem.UNKNOWN_CARD, Map.of());
-            }
-            refuseUnlessCardActive(request, card);
-            refuseUnlessMerchantApproved(request, card.merchantStatus);
+            CardState card = lockAtCounter(request, cardId);
             LocalDate today = card.businessDate(clock);
             if (!card.earnOpen(today)) {
                 return refuse(request, LedgerProblem.OUTSIDE_PHASE, card.phaseDetails(today, card.earnFrom, card.earnUntil));
@@ -97,19 +87,9 @@ public class Ledger {
 
     /** Spends part or all of the card's voucher at the merchant in the spend window. */
     public Receipt redeem(Counter counter, UUID cardId, long amountCents, String idempotencyKey) {
-        requireKey(idempotencyKey);
-        if (amountCents <= 0) {
-            throw new LedgerException(LedgerProblem.INVALID_AMOUNT);
-        }
-        Request request = new Request(counter.tenant(), counter.merchantId(), idempotencyKey,
-                hash(TransactionKind.REDEEM, cardId, amountCents, null));
+        Request request = atCounter(counter, TransactionKind.REDEEM, cardId, amountCents, idempotencyKey);
         return inTransaction(() -> {
-            CardState card = lockCard(request, cardId);
-            if (card == null) {
-                return refuse(request, LedgerProblem.UNKNOWN_CARD, Map.of());
-            }
-            refuseUnlessCardActive(request, card);
-            refuseUnlessMerchantApproved(request, card.merchantStatus);
+            CardState card = lockAtCounter(request, cardId);
             LocalDate today = card.businessDate(clock);
             if (!card.spendOpen(today)) {
                 return refuse(request, LedgerProblem.OUTSIDE_PHASE, card.phaseDetails(today, card.spendFrom, card.spendUntil));
@@ -329,6 +309,26 @@ public class Ledger {
             super(null, null, false, false);
             this.receipt = receipt;
         }
+    }
+
+    /** A counter's earn or redeem request: a well-formed key and a positive amount, or nothing is tried. */
+    private static Request atCounter(Counter counter, TransactionKind kind, UUID cardId, long cents, String key) {
+        requireKey(key);
+        if (cents <= 0) {
+            throw new LedgerException(LedgerProblem.INVALID_AMOUNT);
+        }
+        return new Request(counter.tenant(), counter.merchantId(), key, hash(kind, cardId, cents, null));
+    }
+
+    /** Locks the card for a counter: it must exist in the tenant and be active, and the merchant approved. */
+    private CardState lockAtCounter(Request request, UUID cardId) {
+        CardState card = lockCard(request, cardId);
+        if (card == null) {
+            refuse(request, LedgerProblem.UNKNOWN_CARD, Map.of()); // always throws
+        }
+        refuseUnlessCardActive(request, card);
+        refuseUnlessMerchantApproved(request, card.merchantStatus);
+        return card;
     }
 
     private void refuseUnlessCardActive(Request request, CardState card) {

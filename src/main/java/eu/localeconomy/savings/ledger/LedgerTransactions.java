@@ -1,5 +1,6 @@
 package eu.localeconomy.savings.ledger;
 
+import eu.localeconomy.shared.ActorNames;
 import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.UserId;
@@ -14,7 +15,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +48,11 @@ public class LedgerTransactions {
                        String cardNumber, UUID merchantId, String merchantName, UUID deviceId, String deviceName,
                        UserId cashierId, String cashierName, Money purchase, Money amount, boolean capped,
                        UUID reversesId, Money compensated, String reason) {
+
+        Line withCashierName(String name) {
+            return new Line(id, kind, at, businessDate, cardId, cardNumber, merchantId, merchantName, deviceId,
+                    deviceName, cashierId, name, purchase, amount, capped, reversesId, compensated, reason);
+        }
     }
 
     /**
@@ -57,7 +66,7 @@ public class LedgerTransactions {
     private static final String SELECT = """
             select x.id, x.kind, x.created_at, x.business_date, x.card_id, c.number card_number, x.merchant_id,
                 m.business_name merchant_name, x.device_id, d.name device_name, x.cashier_id,
-                u.display_name cashier_name, x.purchase_cents, x.amount_cents, x.capped,
+                x.purchase_cents, x.amount_cents, x.capped,
                 x.reverses_id, x.reason, x.currency,
                 (select coalesce(sum(r.amount_cents), 0) from savings_ledger_transaction r
                  where r.reverses_id = x.id and r.tenant_id = x.tenant_id) compensated
@@ -65,15 +74,17 @@ public class LedgerTransactions {
             join savings_card c on c.tenant_id = x.tenant_id and c.id = x.card_id
             left join savings_merchant m on m.tenant_id = x.tenant_id and m.id = x.merchant_id
             left join savings_merchant_device d on d.tenant_id = x.tenant_id and d.id = x.device_id
-            left join user_account u on u.id = x.cashier_id
             """;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate transactions;
+    // Cashiers' names come from the account module, which owns the accounts.
+    private final ActorNames names;
 
-    LedgerTransactions(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions) {
+    LedgerTransactions(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, ActorNames names) {
         this.jdbc = jdbc;
+        this.names = names;
         this.streaming = new JdbcTemplate(dataSource);
         // PostgreSQL reads with a cursor in batches (instead of the whole result) inside a transaction.
         this.streaming.setFetchSize(1_000);
@@ -86,20 +97,20 @@ public class LedgerTransactions {
         List<Object> params = new ArrayList<>(where.params);
         params.add(Math.max(0, limit));
         params.add(Math.max(0, offset));
-        return jdbc.sql(SELECT + where.sql + " order by x.created_at desc, x.id desc limit ? offset ?")
-                .params(params).query(LedgerTransactions::line).list();
+        return named(tenant, jdbc.sql(SELECT + where.sql + " order by x.created_at desc, x.id desc limit ? offset ?")
+                .params(params).query(LedgerTransactions::line).list());
     }
 
     /** One transaction of the tenant. */
     public Optional<Line> find(TenantId tenant, UUID id) {
         return jdbc.sql(SELECT + " where x.tenant_id = ? and x.id = ?").params(tenant.value(), id)
-                .query(LedgerTransactions::line).optional();
+                .query(LedgerTransactions::line).optional().map(line -> named(tenant, List.of(line)).getFirst());
     }
 
     /** The transactions that compensated one, oldest first. */
     public List<Line> compensations(TenantId tenant, UUID id) {
-        return jdbc.sql(SELECT + " where x.tenant_id = ? and x.reverses_id = ? order by x.created_at, x.id")
-                .params(tenant.value(), id).query(LedgerTransactions::line).list();
+        return named(tenant, jdbc.sql(SELECT + " where x.tenant_id = ? and x.reverses_id = ? order by x.created_at, x.id")
+                .params(tenant.value(), id).query(LedgerTransactions::line).list());
     }
 
     public Totals totals(TenantId tenant, Filter filter) {
@@ -128,10 +139,31 @@ public class LedgerTransactions {
     /** Every matching line, oldest first, without holding them all in memory (exports). */
     public void forEach(TenantId tenant, Filter filter, Consumer<Line> consumer) {
         Where where = where(tenant, filter);
+        // A shop has a handful of cashiers: each name is looked up once per export, not once per line.
+        Map<UUID, String> known = new HashMap<>();
         transactions.executeWithoutResult(status -> streaming.query(SELECT + where.sql + " order by x.created_at, x.id",
                 rs -> {
-                    consumer.accept(line(rs, 0));
+                    Line line = line(rs, 0);
+                    UserId cashier = line.cashierId();
+                    consumer.accept(cashier == null ? line : line.withCashierName(known.computeIfAbsent(cashier.value(),
+                            id -> names.namesOf(tenant, List.of(id)).get(id))));
                 }, where.params.toArray()));
+    }
+
+    /** The lines with their cashiers' names, looked up together. */
+    private List<Line> named(TenantId tenant, List<Line> lines) {
+        Set<UUID> cashiers = new HashSet<>();
+        lines.forEach(l -> {
+            if (l.cashierId() != null) {
+                cashiers.add(l.cashierId().value());
+            }
+        });
+        if (cashiers.isEmpty()) {
+            return lines;
+        }
+        Map<UUID, String> byId = names.namesOf(tenant, cashiers);
+        return lines.stream().map(l -> l.cashierId() == null ? l : l.withCashierName(byId.get(l.cashierId().value())))
+                .toList();
     }
 
     private record Where(String sql, List<Object> params) {
@@ -187,7 +219,7 @@ public class LedgerTransactions {
                 rs.getObject("card_id", UUID.class), rs.getString("card_number"),
                 rs.getObject("merchant_id", UUID.class), rs.getString("merchant_name"),
                 rs.getObject("device_id", UUID.class), rs.getString("device_name"),
-                cashier == null ? null : new UserId(cashier), rs.getString("cashier_name"),
+                cashier == null ? null : new UserId(cashier), null,
                 hasPurchase ? new Money(purchase, currency) : null, new Money(rs.getLong("amount_cents"), currency),
                 rs.getBoolean("capped"), rs.getObject("reverses_id", UUID.class),
                 new Money(rs.getLong("compensated"), currency), rs.getString("reason"));
