@@ -84,6 +84,14 @@ class SecurityConfiguration {
                         .requestMatchers("/t/{slug}/office/merchants", "/t/{slug}/office/merchants/**",
                                 "/t/{slug}/office/ledger", "/t/{slug}/office/ledger/**")
                         .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN, Role.FINANCE, Role.HELPDESK)))
+                        // Membership campaigns: imports, custom fields, campaigns and terms of sale are set up by
+                        // administrators; establishments, segments and professionals are seen by all staff (the
+                        // controllers keep changes to administrators).
+                        .requestMatchers("/t/{slug}/office/imports", "/t/{slug}/office/imports/**",
+                                "/t/{slug}/office/custom-fields", "/t/{slug}/office/custom-fields/**",
+                                "/t/{slug}/office/campaigns", "/t/{slug}/office/campaigns/**",
+                                "/t/{slug}/office/terms", "/t/{slug}/office/terms/**")
+                        .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN)))
                         .requestMatchers("/t/{slug}/office", "/t/{slug}/office/**").access(tenantMember(Role.STAFF))
                         // The merchant app's manifest and service worker hold no data; browsers fetch manifests
                         // without cookies.

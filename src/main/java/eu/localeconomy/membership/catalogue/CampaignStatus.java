@@ -1,0 +1,5 @@
+package eu.localeconomy.membership.catalogue;
+
+public enum CampaignStatus {
+    DRAFT, OPEN, CLOSED
+}
