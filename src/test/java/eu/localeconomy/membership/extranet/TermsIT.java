@@ -11,12 +11,22 @@ import eu.localeconomy.tenant.Tenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Versions of the terms of sale: drafts, publication (then immutable), acceptance by professionals. */
 @IntegrationTest
@@ -24,16 +34,94 @@ class TermsIT {
 
     @Autowired TermsOfSale terms;
     @Autowired TestTenants tenants;
+    @Autowired MockMvc mvc;
 
     Tenant tenant;
+    TestTenants.Person adminPerson;
+    TestTenants.Person proPerson;
     Actor admin;
     UserId pro;
 
     @BeforeEach
     void setUp() {
         tenant = tenants.tenant(TenantKind.TOURISM_OFFICE);
-        admin = tenants.person(tenant, Role.TENANT_ADMIN).principal();
-        pro = tenants.person(tenant, Role.PROFESSIONAL).principal().userId();
+        adminPerson = tenants.person(tenant, Role.TENANT_ADMIN);
+        proPerson = tenants.person(tenant, Role.PROFESSIONAL);
+        admin = adminPerson.principal();
+        pro = proPerson.principal().userId();
+    }
+
+    @Test
+    void theOfficeWritesAndPublishesAndTheProfessionalReadsAndAcceptsInTheirLanguage() throws Exception {
+        String office = "/t/" + tenant.slug() + "/office/terms";
+        mvc.perform(get(office).with(authentication(adminPerson.authentication()))).andExpect(status().isOk());
+        // The French text is the tenant's main language: required.
+        mvc.perform(post(office + "/draft").param("textFr", " ").param("textEn", "Only English")
+                        .with(csrf()).with(authentication(adminPerson.authentication())))
+                .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("form", "textFr"));
+        assertThat(terms.versions(tenant.id())).isEmpty();
+
+        mvc.perform(post(office + "/draft")
+                        .param("textFr", "Article 1 <script>alert(1)</script>\n\nArticle 2").param("textNl", "")
+                        .param("textEn", "Article one").with(csrf()).with(authentication(adminPerson.authentication())))
+                .andExpect(redirectedUrl(office)).andExpect(flash().attribute("notice", "terms.draft.saved"));
+        UUID id = terms.draft(tenant.id()).orElseThrow().id();
+        mvc.perform(post(office + "/" + id + "/publish").with(csrf()).with(authentication(adminPerson.authentication())))
+                .andExpect(redirectedUrl(office)).andExpect(flash().attribute("notice", "terms.published"));
+        mvc.perform(post(office + "/" + id + "/publish").with(csrf()).with(authentication(adminPerson.authentication())))
+                .andExpect(flash().attribute("alert", "terms.alreadyPublished"));
+        mvc.perform(get(office + "/" + id).with(authentication(adminPerson.authentication())))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Article one")));
+
+        String page = "/t/" + tenant.slug() + "/pro/terms";
+        String html = mvc.perform(get(page).with(authentication(in(proPerson, Language.FR))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // Plain text, escaped, one paragraph per block.
+        assertThat(html).contains("Article 1 &lt;script&gt;").doesNotContain("<script>alert").contains("<p>Article 2</p>");
+        // No Dutch text: the tenant's language (French) instead.
+        assertThat(mvc.perform(get(page).with(authentication(in(proPerson, Language.NL))))
+                .andReturn().getResponse().getContentAsString()).contains("Article 1");
+        assertThat(mvc.perform(get(page).with(authentication(in(proPerson, Language.EN))))
+                .andReturn().getResponse().getContentAsString()).contains("Article one").doesNotContain("Article 1");
+
+        mvc.perform(post(page + "/accept").param("version", id.toString()).with(csrf())
+                        .with(authentication(proPerson.authentication())))
+                .andExpect(flash().attribute("notice", "terms.pro.acceptedNotice"));
+        assertThat(terms.hasAcceptedCurrent(tenant.id(), pro)).isTrue();
+        assertThat(mvc.perform(get(office).with(authentication(adminPerson.authentication())))
+                .andReturn().getResponse().getContentAsString()).contains(proPerson.principal().displayName());
+    }
+
+    static org.springframework.security.core.Authentication in(TestTenants.Person person, Language language) {
+        return new TestTenants.Person(person.tenant(), person.email(), person.principal().withLanguage(language))
+                .authentication();
+    }
+
+    @Test
+    void tamperedRequestsAreRefusedWithoutAnError500() throws Exception {
+        String office = "/t/" + tenant.slug() + "/office/terms";
+        mvc.perform(post(office + "/not-a-uuid/publish").with(csrf()).with(authentication(adminPerson.authentication())))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(office + "/" + UUID.randomUUID() + "/publish").with(csrf()).with(authentication(adminPerson.authentication())))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(office + "/draft").param("textFr", "x".repeat(TermsOfSale.MAX_TEXT_LENGTH + 1))
+                        .with(csrf()).with(authentication(adminPerson.authentication())))
+                .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("form", "textFr"));
+        mvc.perform(post("/t/" + tenant.slug() + "/pro/terms/accept").param("version", "garbage").with(csrf())
+                        .with(authentication(proPerson.authentication())))
+                .andExpect(flash().attribute("alert", "terms.pro.changed"));
+        // Staff who are not administrators do not write terms; professionals do not reach the office.
+        mvc.perform(get(office).with(authentication(tenants.person(tenant, Role.READ_ONLY).authentication())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(office).with(authentication(proPerson.authentication()))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aMunicipalityHasNoTermsOfSale() throws Exception {
+        Tenant city = tenants.tenant(TenantKind.MUNICIPALITY);
+        mvc.perform(get("/t/" + city.slug() + "/office/terms")
+                        .with(authentication(tenants.person(city, Role.TENANT_ADMIN).authentication())))
+                .andExpect(status().isNotFound());
     }
 
     @Test
