@@ -131,6 +131,14 @@ public class Accounts {
         return invitations.inviteMerchantStaff(tenant, email, role, language, invitedBy);
     }
 
+    /**
+     * Invites a tourism professional to the extranet by e-mail; the returned invitation id comes back in
+     * {@link InvitationAccepted} (role {@link Role#PROFESSIONAL}) when they accept.
+     */
+    public UUID inviteProfessional(TenantContext tenant, String email, Language language, Actor invitedBy) {
+        return invitations.inviteProfessional(tenant, email, language, invitedBy);
+    }
+
     public boolean emailTaken(TenantId tenant, String email) {
         return repository.findByEmail(tenant, email.trim()).isPresent();
     }

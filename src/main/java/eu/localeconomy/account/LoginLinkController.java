@@ -78,7 +78,9 @@ class LoginLinkController {
         if (user.isEmpty() || !accounts.logIn(tenant, user.get(), "login-link", request, response)) {
             return invalid(model, response);
         }
-        return "redirect:" + tenant.path() + "/me";
+        // Citizens land on /me, professionals on the extranet.
+        return "redirect:" + accounts.profile(tenant.id(), user.get()).map(p -> p.role().homePath(tenant.slug()))
+                .orElse(tenant.path() + "/me");
     }
 
     private static String invalid(Model model, HttpServletResponse response) {

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Passwordless login for citizens: a single-use link, valid for minutes, sent to the account's address. Only citizen
- * accounts without a second factor get one: staff and merchants hold more than their own data and log in with a
- * password (and TOTP).
+ * Passwordless login for citizens and tourism professionals: a single-use link, valid for minutes, sent to the
+ * account's address. Only citizen and professional accounts without a second factor get one: staff and merchants hold
+ * more than their own data and log in with a password (and TOTP).
  */
 @Service
 class LoginLinks {
@@ -40,11 +40,14 @@ class LoginLinks {
         this.clock = clock;
     }
 
-    /** Mails a link if the address has a citizen account here; the caller answers the same either way. */
+    /** Roles that may log in with a link. */
+    static final java.util.Set<Role> ROLES = java.util.EnumSet.of(Role.CITIZEN, Role.PROFESSIONAL);
+
+    /** Mails a link if the address has a citizen or professional account here; the caller answers the same either way. */
     @Transactional
     void request(TenantContext tenant, String email, Language pageLanguage) {
         Optional<UserAccount> account = accounts.findByEmail(tenant.id(), email.trim())
-                .filter(a -> a.enabled() && a.role() == Role.CITIZEN && !a.totpEnabled());
+                .filter(a -> a.enabled() && ROLES.contains(a.role()) && !a.totpEnabled());
         if (account.isEmpty()) {
             audit.record(Actor.ANONYMOUS, tenant.id(), "login.link.requested", null, null, Map.of("matched", false));
             return;

@@ -75,6 +75,18 @@ class StaffInvitations {
         return send(tenant, email, role, language, invitedBy);
     }
 
+    /**
+     * Invites a tourism professional to the extranet ({@link Role#PROFESSIONAL}); as for merchant staff, the caller
+     * keeps the invitation id to link the new account to the establishments it was for.
+     */
+    @Transactional
+    UUID inviteProfessional(TenantContext tenant, String email, Language language, Actor invitedBy) {
+        if (!Role.PROFESSIONAL.existsIn(tenant.kind())) {
+            throw new IllegalArgumentException("professionals belong to tourism offices");
+        }
+        return send(tenant, email, Role.PROFESSIONAL, language, invitedBy);
+    }
+
     private UUID send(TenantContext tenant, String email, Role role, Language language, Actor invitedBy) {
         Instant now = clock.instant();
         String secret = tokens.issue(tenant.id(), AccountTokens.Purpose.INVITATION, null, email.trim(), role, language,

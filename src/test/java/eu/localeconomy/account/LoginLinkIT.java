@@ -113,4 +113,22 @@ class LoginLinkIT {
         assertThat(mvc.perform(get("/t/" + tenant.slug() + "/login")).andReturn().getResponse().getContentAsString())
                 .contains("/t/" + tenant.slug() + "/login/link");
     }
+
+    @Test
+    void aTourismProfessionalLogsInWithTheLinkToTheExtranet() throws Exception {
+        tenant = fixtures.tenant(TenantKind.TOURISM_OFFICE);
+        assertThat(mvc.perform(get("/t/" + tenant.slug() + "/login")).andReturn().getResponse().getContentAsString())
+                .contains("/t/" + tenant.slug() + "/login/link");
+        var professional = fixtures.person(tenant, Role.PROFESSIONAL);
+        assertThat(ask(professional.email()).getModelAndView().getViewName()).isEqualTo("account/login-link-sent");
+
+        var used = mvc.perform(post(link(professional.email())).with(csrf())).andReturn();
+        assertThat(used.getResponse().getRedirectedUrl()).isEqualTo("/t/" + tenant.slug() + "/pro");
+
+        // Office staff of a tourism office still log in with their password.
+        var admin = fixtures.person(tenant, Role.TENANT_ADMIN);
+        ask(admin.email());
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(admin.email())
+                .query(Integer.class).single()).isZero();
+    }
 }
