@@ -1,6 +1,7 @@
 package eu.localeconomy.membership.extranet;
 
 import eu.localeconomy.membership.catalogue.Price;
+import eu.localeconomy.membership.catalogue.PriceExplanations;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,6 +20,12 @@ import java.util.Map;
 @Component("basketFormat")
 public class BasketFormat {
 
+    private final PriceExplanations explanations;
+
+    BasketFormat(PriceExplanations explanations) {
+        this.explanations = explanations;
+    }
+
     public String money(Money money) {
         return money == null ? "" : money(money, LocaleContextHolder.getLocale());
     }
@@ -34,28 +41,13 @@ public class BasketFormat {
         return BasketRules.name(texts, language());
     }
 
-    /** The price's explanation, one line per step. */
+    /** The price's explanation in the reader's language, by the catalogue's renderer (the matrix says the same). */
     public String explanation(Price price) {
         return explanation(price, LocaleContextHolder.getLocale());
     }
 
     String explanation(Price price, Locale locale) {
-        if (price == null) {
-            return "";
-        }
-        Language language = Language.fromLocale(locale).orElse(Language.FR);
-        StringBuilder text = new StringBuilder();
-        for (var step : price.steps()) {
-            if (!text.isEmpty()) {
-                text.append(" ; ");
-            }
-            String label = step.labels() == null || step.labels().isEmpty() ? null : BasketRules.name(step.labels(), language);
-            if (label != null) {
-                text.append(label).append(" : ");
-            }
-            text.append(money(step.priceAfter(), locale));
-        }
-        return text.toString();
+        return price == null ? "" : explanations.explain(price, locale);
     }
 
     static String money(Money money, Locale locale) {
