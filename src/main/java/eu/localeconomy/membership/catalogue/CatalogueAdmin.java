@@ -90,6 +90,10 @@ public class CatalogueAdmin {
         return store.campaigns(tenant);
     }
 
+    public Optional<Campaign> campaign(TenantId tenant, CampaignId id) {
+        return store.campaign(tenant, id);
+    }
+
     @Transactional
     public CampaignId createCampaign(TenantId tenant, CampaignForm form, Actor actor) {
         validate(form);
