@@ -161,9 +161,17 @@ public class Accounts {
     }
 
     public Optional<AccountProfile> profile(TenantId tenant, UserId id) {
-        return repository.findById(tenant, id).map(a -> new AccountProfile(a.id(), a.tenantId(), a.email(),
-                a.displayName(), a.role(), a.language(), a.enabled(), a.passwordHash() != null, a.createdAt(),
-                a.lastLoginAt()));
+        return repository.findById(tenant, id).map(Accounts::profileOf);
+    }
+
+    /** The tenant's account with this login address (ignoring case), if any. */
+    public Optional<AccountProfile> profileByEmail(TenantId tenant, String email) {
+        return repository.findByEmail(tenant, email.trim()).map(Accounts::profileOf);
+    }
+
+    private static AccountProfile profileOf(UserAccount a) {
+        return new AccountProfile(a.id(), a.tenantId(), a.email(), a.displayName(), a.role(), a.language(),
+                a.enabled(), a.passwordHash() != null, a.createdAt(), a.lastLoginAt());
     }
 
     /**

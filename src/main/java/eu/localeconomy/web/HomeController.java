@@ -35,9 +35,4 @@ class HomeController {
     String office(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me) {
         return "web/office-home";
     }
-
-    @GetMapping("/t/{slug}/pro")
-    String extranet(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me) {
-        return "web/extranet-home";
-    }
 }
