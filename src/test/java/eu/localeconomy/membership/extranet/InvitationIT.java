@@ -4,13 +4,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import eu.localeconomy.account.Role;
-import eu.localeconomy.directory.EstablishmentDetails;
 import eu.localeconomy.directory.EstablishmentId;
 import eu.localeconomy.directory.EstablishmentType;
-import eu.localeconomy.directory.Establishments;
+import eu.localeconomy.directory.SegmentId;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.shared.UserId;
+import eu.localeconomy.support.DirectoryFixtures;
 import eu.localeconomy.support.IntegrationTest;
 import eu.localeconomy.support.TestTenants;
 import eu.localeconomy.tenant.Tenant;
@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -62,7 +61,7 @@ class InvitationIT {
 
     @Autowired MockMvc mvc;
     @Autowired TestTenants tenants;
-    @Autowired Establishments establishments;
+    @Autowired DirectoryFixtures directory;
     @Autowired Professionals professionals;
     @Autowired JdbcClient jdbc;
 
@@ -172,6 +171,23 @@ class InvitationIT {
     }
 
     @Test
+    void everyEstablishmentOfASavedSegmentIsInvited() throws Exception {
+        EstablishmentId campsite = directory.establishment(tenant.id(), "Camping des Dunes").type(EstablishmentType.CAMPSITE)
+                .email("dunes-" + tenant.slug() + "@dunes.test").create();
+        directory.establishment(tenant.id(), "Camping du Silence").type(EstablishmentType.CAMPSITE)
+                .create();
+        establishment("Hôtel hors segment", "hotel-" + tenant.slug() + "@hotel.test");
+        SegmentId campsites = directory.segment(tenant.id(), "Campings", DirectoryFixtures.is("type", "CAMPSITE"));
+
+        mvc.perform(post(office + "/invite-segment").param("segment", campsites.toString())
+                        .with(csrf()).with(authentication(admin.authentication())))
+                .andExpect(flash().attribute("inviteSummary", Map.of(ProfessionalInvitations.Outcome.INVITED, 1,
+                        ProfessionalInvitations.Outcome.NO_EMAIL, 1)));
+        assertThat(jdbc.sql("select establishment_id from membership_invitation where tenant_id = ?")
+                .param(tenant.id().value()).query(UUID.class).list()).containsExactly(campsite.value());
+    }
+
+    @Test
     void aMunicipalityHasNoProfessionals() throws Exception {
         Tenant city = tenants.tenant(TenantKind.MUNICIPALITY);
         var cityAdmin = tenants.person(city, Role.TENANT_ADMIN);
@@ -184,8 +200,8 @@ class InvitationIT {
     @Test
     void anotherTenantsEstablishmentsAreIgnored() throws Exception {
         Tenant other = tenants.tenant(TenantKind.TOURISM_OFFICE);
-        EstablishmentId elsewhere = establishments.create(other.id(), details("Ailleurs", "x-" + other.slug() + "@x.test"),
-                Actor.SYSTEM);
+        EstablishmentId elsewhere = directory.establishment(other.id(), "Ailleurs").email("x-" + other.slug() + "@x.test")
+                .create();
         mvc.perform(post(office + "/invite").param("establishment", elsewhere.toString())
                         .with(csrf()).with(authentication(admin.authentication())))
                 .andExpect(flash().attribute("inviteSummary", Map.of()));
@@ -194,13 +210,7 @@ class InvitationIT {
     }
 
     EstablishmentId establishment(String name, String email) {
-        return establishments.create(tenant.id(), details(name, email), Actor.SYSTEM);
-    }
-
-    static EstablishmentDetails details(String name, String email) {
-        return new EstablishmentDetails(null, true, name, null, null, null, EstablishmentType.HOTEL, null, null,
-                null, null, null, null, email, null, null, List.of(), null, "14000", "Falaise", "FR", null, null,
-                Map.of());
+        return directory.establishment(tenant.id(), name).email(email).city("14000", "Falaise").create();
     }
 
     private MimeMessage awaitMailTo(String recipient) throws Exception {

@@ -5,6 +5,7 @@ import eu.localeconomy.directory.EstablishmentId;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.shared.UserId;
+import eu.localeconomy.support.DirectoryFixtures;
 import eu.localeconomy.support.IntegrationTest;
 import eu.localeconomy.support.TestTenants;
 import eu.localeconomy.tenant.Tenant;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +27,7 @@ class ProfessionalsIT {
     @Autowired Professionals professionals;
     @Autowired TestTenants tenants;
     @Autowired JdbcClient jdbc;
+    @Autowired DirectoryFixtures directory;
 
     Tenant tenant;
     UserId pro;
@@ -78,14 +78,7 @@ class ProfessionalsIT {
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
-    // Until the directory's fixtures land: a bare establishment row.
     EstablishmentId establishment(Tenant owner, String name) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("""
-                        insert into directory_establishment (id, tenant_id, name, type, created_at, updated_at)
-                        values (?, ?, ?, 'HOTEL', ?, ?)""")
-                .params(id, owner.id().value(), name, now, now).update();
-        return new EstablishmentId(id);
+        return directory.establishment(owner.id(), name).create();
     }
 }
