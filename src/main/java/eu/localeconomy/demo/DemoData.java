@@ -2,6 +2,7 @@ package eu.localeconomy.demo;
 
 import eu.localeconomy.account.Accounts;
 import eu.localeconomy.account.Role;
+import eu.localeconomy.membership.MembershipDemo;
 import eu.localeconomy.savings.SavingsDemo;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.UserId;
@@ -52,14 +53,18 @@ class DemoData {
     private final Tenants tenants;
     private final Accounts accounts;
     private final SavingsDemo savings;
+    private final MembershipDemo membership;
     private final Environment environment;
     private final TransactionTemplate transactions;
     private final boolean enabled;
     /** The demo accounts working at Bakkerij Zeewind, linked to it once the savings demo has made the merchant. */
     private final Map<Role, UserId> merchantStaff = new EnumMap<>(Role.class);
+    /** The demo professional, linked to the Hôtel des Falaises and its gîte by the membership demo. */
+    private UserId professional;
 
-    DemoData(Tenants tenants, Accounts accounts, SavingsDemo savings, Environment environment, TransactionTemplate transactions,
-             @Value("${app.demo.enabled:false}") boolean enabled) {
+    DemoData(Tenants tenants, Accounts accounts, SavingsDemo savings, MembershipDemo membership, Environment environment,
+             TransactionTemplate transactions, @Value("${app.demo.enabled:false}") boolean enabled) {
+        this.membership = membership;
         this.transactions = transactions;
         this.tenants = tenants;
         this.accounts = accounts;
@@ -79,6 +84,9 @@ class DemoData {
             // After the commit: imports and issuance run as jobs on worker threads that must see the tenant.
             var duinhaven = tenants.findTenantBySlug("duinhaven").orElseThrow();
             savings.load(duinhaven.id(), duinhaven.zone(), citizen, staff);
+            var falaises = tenants.findTenantBySlug("baie-des-falaises").orElseThrow();
+            transactions.executeWithoutResult(status ->
+                    membership.load(falaises.id(), falaises.zone(), professional));
             log.info("Demo data loaded.");
         }
         printLogins();
@@ -100,6 +108,9 @@ class DemoData {
             UserId id = accounts.create(tenant, login.email(), login.name(), login.role(), login.language(), PASSWORD);
             if (login.role() == Role.MERCHANT_OWNER || login.role() == Role.CASHIER) {
                 merchantStaff.put(login.role(), id);
+            }
+            if (login.role() == Role.PROFESSIONAL) {
+                professional = id;
             }
             if (login.role() == Role.CITIZEN) {
                 String[] name = login.name().split(" ", 2);
