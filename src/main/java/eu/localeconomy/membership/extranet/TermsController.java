@@ -168,7 +168,10 @@ class TermsController {
         model.addAttribute("currentId", terms.current(tenant.id()).map(TermsVersion::id).orElse(null));
         model.addAttribute("nextVersion", versions.isEmpty() ? 1 : versions.getFirst().draft()
                 ? versions.getFirst().version() : versions.getFirst().version() + 1);
-        model.addAttribute("languages", Language.EVERY_SCREEN.stream().map(Language::code).toList());
+        // The office's own language first: it is the one a draft needs.
+        model.addAttribute("languages", Language.EVERY_SCREEN.stream()
+                .sorted(java.util.Comparator.comparing(l -> l != tenant.defaultLanguage()))
+                .map(Language::code).toList());
         model.addAttribute("acceptances", terms.acceptances(tenant.id(), ACCEPTANCES_SHOWN).stream()
                 .map(a -> new AcceptanceRow(accounts.displayName(tenant.id(), a.account()).orElse("—"), a.version(),
                         a.acceptedAt()))
