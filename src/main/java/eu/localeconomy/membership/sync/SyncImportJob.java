@@ -13,10 +13,13 @@ import eu.localeconomy.job.JobRun;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.TenantId;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +28,16 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Runs an import (Tourinsoft feed or CSV file). Each record is its own transaction: its upsert, its outcome in the
- * run's counts, the resume point (page URL + position) and the job's progress commit together, so a run that stops
- * leaves every record before the resume point imported and none after it, and a resumed run continues there.
+ * Runs an import (Tourinsoft feed or CSV file). Records are imported in batches, each record under a savepoint so that
+ * one refused record never takes the others with it; a batch's records, their counts and failures, the resume point
+ * (page URL + position) and the job's progress commit together, so a run that stops leaves every record before the
+ * resume point imported and none after it, and a resumed run continues there.
  */
 @Component
 class SyncImportJob implements JobHandler {
 
+    /** Records per transaction: one commit per batch instead of per record (the commit dominated the time). */
+    static final int BATCH = 100;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncImportJob.class);
 
     private final SyncStore store;
@@ -41,6 +47,7 @@ class SyncImportJob implements JobHandler {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
     private final TourinsoftFeed feed = TourinsoftFeed.withDefaults();
 
     SyncImportJob(SyncStore store, TourinsoftImports tourinsoft, CsvImports csv, Establishments establishments,
@@ -51,6 +58,8 @@ class SyncImportJob implements JobHandler {
         this.establishments = establishments;
         this.audit = audit;
         this.transactions = transactions;
+        this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -94,8 +103,7 @@ class SyncImportJob implements JobHandler {
         URI page = run.pageUrl() != null ? URI.create(run.pageUrl())
                 : TourinsoftFeed.firstPage(profile.feedUrl(), profile.incrementalQuery(), run.since());
         int position = run.position();
-        long done = run.processed();
-        long failed = run.failed();
+        Progress progress = new Progress(run.processed(), run.failed());
         while (page != null) {
             TourinsoftFeed.Page records;
             try {
@@ -103,22 +111,20 @@ class SyncImportJob implements JobHandler {
             } catch (FeedException e) {
                 throw fail(tenant, run.id(), e.messageKey(), e.argument());
             }
-            long total = records.count() != null ? records.count() : done + records.records().size() - position;
+            long total = records.count() != null ? records.count()
+                    : progress.done + records.records().size() - position;
             String url = page.toString();
             if (position == 0) {
                 Integer knownTotal = records.count() == null ? null : (int) Math.min(Integer.MAX_VALUE, records.count());
                 transactions.executeWithoutResult(s -> store.page(tenant, run.id(), url, knownTotal));
             }
-            for (int i = position; i < records.records().size(); i++) {
-                if (job.cancelRequested()) {
-                    return false;
-                }
-                RecordMapper.Mapped mapped = mapper.map(records.records().get(i));
-                boolean ok = importRecord(job, run.id(), ExternalSystem.TOURINSOFT, mapped, url, i + 1, ++done,
-                        Math.max(total, done), failed);
-                if (!ok) {
-                    failed++;
-                }
+            List<RecordMapper.Mapped> mapped = new ArrayList<>();
+            for (Map<String, Object> record : records.records().subList(position, records.records().size())) {
+                mapped.add(mapper.map(record));
+            }
+            if (!importBatches(job, run.id(), ExternalSystem.TOURINSOFT, mapped, url, position, progress,
+                    Math.max(total, progress.done + mapped.size()))) {
+                return false;
             }
             page = records.next();
             position = 0;
@@ -140,37 +146,77 @@ class SyncImportJob implements JobHandler {
         }
         RecordMapper mapper = csv.mapper(tenant, settings, file);
         List<Map<String, Object>> rows = file.records();
-        long total = rows.size();
         if (run.recordsTotal() == null) {
             transactions.executeWithoutResult(s -> store.total(tenant, run.id(), rows.size()));
         }
-        long done = run.processed();
-        long failed = run.failed();
-        for (int i = run.position(); i < rows.size(); i++) {
+        List<RecordMapper.Mapped> mapped = new ArrayList<>();
+        for (Map<String, Object> row : rows.subList(Math.min(run.position(), rows.size()), rows.size())) {
+            mapped.add(mapper.map(row));
+        }
+        return importBatches(job, run.id(), ExternalSystem.CSV, mapped, null, run.position(),
+                new Progress(run.processed(), run.failed()), rows.size());
+    }
+
+    /** Records done and failed so far in the run, across pages. */
+    private static final class Progress {
+        long done;
+        long failed;
+
+        Progress(long done, long failed) {
+            this.done = done;
+            this.failed = failed;
+        }
+    }
+
+    /**
+     * Imports records in transactions of {@link #BATCH}, each record under its own savepoint: a record the directory
+     * refuses rolls back alone and is reported, the others of the batch commit with the counts, the resume point
+     * ({@code pageUrl} + position after the batch) and the job's progress.
+     */
+    private boolean importBatches(JobRun job, UUID runId, ExternalSystem system, List<RecordMapper.Mapped> records,
+                                  String pageUrl, int firstPosition, Progress progress, long total) {
+        TenantId tenant = job.tenant();
+        for (int from = 0; from < records.size(); from += BATCH) {
             if (job.cancelRequested()) {
                 return false;
             }
-            boolean ok = importRecord(job, run.id(), ExternalSystem.CSV, mapper.map(rows.get(i)), null, i + 1, ++done,
-                    total, failed);
-            if (!ok) {
-                failed++;
-            }
+            List<RecordMapper.Mapped> batch = records.subList(from, Math.min(records.size(), from + BATCH));
+            int position = firstPosition + from + batch.size();
+            transactions.executeWithoutResult(s -> {
+                int[] counts = new int[Establishments.Outcome.values().length];
+                Instant highWater = null;
+                int failed = 0;
+                for (RecordMapper.Mapped mapped : batch) {
+                    if (mapped.updated() != null && (highWater == null || mapped.updated().isAfter(highWater))) {
+                        highWater = mapped.updated();
+                    }
+                    Failure failure = importRecord(tenant, system, mapped, counts);
+                    if (failure != null) {
+                        failed++;
+                        store.failure(tenant, runId, mapped.externalId(), mapped.name(), failure.field(),
+                                failure.key(), failure.arguments());
+                    }
+                }
+                store.counts(tenant, runId, counts[0], counts[1], counts[2], pageUrl, position, highWater);
+                progress.done += batch.size();
+                progress.failed += failed;
+                job.progress(progress.done, Math.max(total, progress.done), progress.failed, progress.done);
+            });
         }
         return true;
     }
 
-    /** One record in its own transaction (a refused upsert rolls back alone, then its failure is recorded). */
-    private boolean importRecord(JobRun job, UUID runId, ExternalSystem system, RecordMapper.Mapped mapped,
-                                 String pageUrl, int position, long done, long total, long failedBefore) {
-        TenantId tenant = job.tenant();
+    private record Failure(String field, String key, List<String> arguments) {
+    }
+
+    /** One record under a savepoint; its outcome counted, or why it was not imported. */
+    private Failure importRecord(TenantId tenant, ExternalSystem system, RecordMapper.Mapped mapped, int[] counts) {
         if (!mapped.ok()) {
             RecordMapper.Problem p = mapped.problems().getFirst();
-            failure(job, runId, mapped, pageUrl, position, done, total, failedBefore, p.field(), p.messageKey(),
-                    List.of(p.value() == null ? "" : p.value()));
-            return false;
+            return new Failure(p.field(), p.messageKey(), List.of(p.value() == null ? "" : p.value()));
         }
         try {
-            transactions.executeWithoutResult(s -> {
+            Establishments.Outcome outcome = savepoint.execute(s -> {
                 EstablishmentDetails details = mapped.details();
                 Set<String> fields = new TreeSet<>(mapped.fields());
                 if (details.siret() != null && details.siret().matches("\\d{14}")) {
@@ -179,34 +225,19 @@ class SyncImportJob implements JobHandler {
                     details = withOrganisation(details, organisation);
                     fields.add("organisation");
                 }
-                Establishments.Upserted upserted = establishments.upsert(tenant,
-                        new ExternalRef(system, mapped.externalId(), mapped.updated()), mapped.hash(), details, fields,
-                        Actor.SYSTEM);
-                store.outcome(tenant, runId, upserted.outcome(), pageUrl, position, mapped.updated());
-                job.progress(done, total, failedBefore, done);
+                return establishments.upsert(tenant, new ExternalRef(system, mapped.externalId(), mapped.updated()),
+                        mapped.hash(), details, fields, Actor.SYSTEM).outcome();
             });
-            return true;
+            counts[outcome.ordinal()]++;
+            return null;
         } catch (DirectoryValidationException e) {
             DirectoryValidationException.Problem p = e.problems().getFirst();
-            failure(job, runId, mapped, pageUrl, position, done, total, failedBefore, p.field(), p.messageKey(),
-                    p.args().stream().map(String::valueOf).toList());
-            return false;
+            return new Failure(p.field(), p.messageKey(), p.args().stream().map(String::valueOf).toList());
         } catch (RuntimeException e) {
             // A record the directory could not store for another reason: reported, the run goes on.
-            log.warn("Sync run {}: record at position {} not imported: {}", runId, position, e.toString());
-            failure(job, runId, mapped, pageUrl, position, done, total, failedBefore, null,
-                    "membership.sync.problem.unexpected", List.of(""));
-            return false;
+            log.warn("Record of a sync run not imported: {}", e.toString());
+            return new Failure(null, "membership.sync.problem.unexpected", List.of(""));
         }
-    }
-
-    private void failure(JobRun job, UUID runId, RecordMapper.Mapped mapped, String pageUrl, int position, long done,
-                         long total, long failedBefore, String field, String key, List<String> args) {
-        transactions.executeWithoutResult(s -> {
-            store.failure(job.tenant(), runId, pageUrl, position, mapped.updated(), mapped.externalId(), mapped.name(),
-                    field, key, args);
-            job.progress(done, total, failedBefore + 1, done);
-        });
     }
 
     private static EstablishmentDetails withOrganisation(EstablishmentDetails d, OrganisationId organisation) {

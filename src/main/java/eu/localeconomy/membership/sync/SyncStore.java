@@ -1,6 +1,5 @@
 package eu.localeconomy.membership.sync;
 
-import eu.localeconomy.directory.Establishments;
 import eu.localeconomy.shared.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -88,23 +87,21 @@ class SyncStore {
                 .params(tenant.value(), id).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    /** One record done: its outcome counted and the resume point moved, in the caller's transaction. */
-    void outcome(TenantId tenant, UUID id, Establishments.Outcome outcome, String pageUrl, int position, Instant updated) {
-        String column = switch (outcome) {
-            case CREATED -> "created";
-            case UPDATED -> "updated";
-            case UNCHANGED -> "unchanged";
-        };
-        jdbc.sql("update membership_sync_run set " + column + " = " + column + " + 1, page_url = ?, position = ?,"
-                        + " high_water = greatest(high_water, ?) where tenant_id = ? and id = ?")
-                .params(pageUrl, position, ts(updated), tenant.value(), id).update();
+    /** A batch done: its outcomes counted, the resume point and the high-water mark moved, in the caller's transaction. */
+    void counts(TenantId tenant, UUID id, int created, int updated, int unchanged, String pageUrl, int position,
+                Instant updatedUpTo) {
+        jdbc.sql("""
+                        update membership_sync_run set created = created + ?, updated = updated + ?,
+                            unchanged = unchanged + ?, page_url = ?, position = ?, high_water = greatest(high_water, ?)
+                        where tenant_id = ? and id = ?""")
+                .params(created, updated, unchanged, pageUrl, position, ts(updatedUpTo), tenant.value(), id).update();
     }
 
-    void failure(TenantId tenant, UUID id, String pageUrl, int position, Instant updated, String externalId, String name,
-                 String field, String messageKey, List<String> arguments) {
-        int seq = jdbc.sql("update membership_sync_run set failed = failed + 1, page_url = ?, position = ?,"
-                        + " high_water = greatest(high_water, ?) where tenant_id = ? and id = ? returning failed")
-                .params(pageUrl, position, ts(updated), tenant.value(), id).query(Integer.class).single();
+    /** A record not imported: counted and kept with its reason, in the caller's transaction. */
+    void failure(TenantId tenant, UUID id, String externalId, String name, String field, String messageKey,
+                 List<String> arguments) {
+        int seq = jdbc.sql("update membership_sync_run set failed = failed + 1 where tenant_id = ? and id = ? returning failed")
+                .params(tenant.value(), id).query(Integer.class).single();
         jdbc.sql("""
                         insert into membership_sync_failure (tenant_id, run_id, seq, external_id, name, field, message_key,
                             arguments) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")

@@ -42,7 +42,7 @@ class TourinsoftFeedTest {
         TourinsoftFeed.Page page = feed.parse(fixture("objects-page1.json"), BASE);
 
         assertThat(page.records()).hasSize(2);
-        assertThat(page.count()).isEqualTo(7);
+        assertThat(page.count()).isEqualTo(8);
         assertThat(page.next()).hasToString("http://127.0.0.1:8080/Syndication/3.0/cdt14/feed/Objects?$format=json&$skip=2");
         assertThat(page.records().getFirst().get("SyndicObjectName")).isEqualTo("Hôtel des Falaises");
     }

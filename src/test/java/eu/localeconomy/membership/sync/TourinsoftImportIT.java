@@ -58,6 +58,9 @@ class TourinsoftImportIT {
     @Autowired Establishments establishments;
     @Autowired TourinsoftImports imports;
     @Autowired Jobs jobs;
+    @Autowired SyncImportJob job;
+    @Autowired SyncStore store;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Tenant tenant;
     TestTenants.Person admin;
@@ -106,13 +109,15 @@ class TourinsoftImportIT {
 
     @Test
     void aFullImportReadsThreePagesCreatesTheGoodRecordsAndReportsTheBadOnes() throws Exception {
+        // Page 2 has a capacity "beaucoup"; page 3 a record without a name and one whose SIRET the directory
+        // refuses (under its savepoint: the restaurant of the same batch is still created).
         saveProfile(url("/Syndication/3.0/cdt14/feed/Objects?$format=json"));
 
         SyncRun run = runImport("FULL");
 
         assertThat(queries).hasSize(3);
         assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
-        assertThat(List.of(run.created(), run.updated(), run.unchanged(), run.failed())).containsExactly(5, 0, 0, 2);
+        assertThat(List.of(run.created(), run.updated(), run.unchanged(), run.failed())).containsExactly(5, 0, 0, 3);
         assertThat(run.highWater()).isEqualTo(java.time.Instant.ofEpochMilli(1767744000000L));
         List<Establishment> all = establishments.all(tenant.id());
         assertThat(all).extracting(Establishment::name).containsExactly("Camping Les Mouettes", "Gîte du Phare",
@@ -136,7 +141,8 @@ class TourinsoftImportIT {
         String report = mvc.perform(as(get(path("/office/imports/runs/" + run.id()))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(report).contains("HOTNOR0140000203", "Auberge du Port", "Not a whole number of zero or more: beaucoup",
-                "RESNOR0140000302", "The record has no name.");
+                "RESNOR0140000302", "The record has no name.",
+                "RESNOR0140000303", "Crêperie du Quai", "the check digit does not match.");
     }
 
     @Test
@@ -145,7 +151,7 @@ class TourinsoftImportIT {
         runImport("FULL");
 
         SyncRun again = runImport("FULL");
-        assertThat(List.of(again.created(), again.updated(), again.unchanged(), again.failed())).containsExactly(0, 0, 5, 2);
+        assertThat(List.of(again.created(), again.updated(), again.unchanged(), again.failed())).containsExactly(0, 0, 5, 3);
 
         queries.clear();
         SyncRun incremental = runImport("INCREMENTAL");
@@ -159,6 +165,39 @@ class TourinsoftImportIT {
         assertThat(plage.details().classificationValue()).isEqualTo("3");
         assertThat(plage.custom()).containsEntry("quality_label", true);
         assertThat(incremental.highWater()).isEqualTo(java.time.Instant.ofEpochMilli(1769904000000L));
+    }
+
+    @Test
+    void aResumedRunContinuesAtItsPageAndPositionWithoutRepeatingOrSkipping() throws Exception {
+        saveProfile(url("/Syndication/3.0/cdt14/feed/Objects?$format=json"));
+        // A run that stopped after the first record of the second page (the first page's two records and that
+        // one were committed with their counts; here only the counts matter).
+        UUID id = UUID.randomUUID();
+        store.insertRun(tenant.id(), id, SyncRun.Source.TOURINSOFT, SyncRun.Mode.FULL, SyncRun.Status.QUEUED,
+                imports.profile(tenant.id()).toJson(), null, null, null, null, java.time.Instant.now());
+        String page2 = url("/Syndication/3.0/cdt14/feed/Objects?$format=json&$skip=2");
+        jdbc.sql("update membership_sync_run set page_url = ?, position = 1, created = 3, records_total = 8 where id = ?")
+                .params(page2, id).update();
+        queries.clear();
+        var progress = new java.util.ArrayList<Long>();
+
+        job.run(new eu.localeconomy.job.JobRun() {
+            public UUID id() { return UUID.randomUUID(); }
+            public eu.localeconomy.shared.TenantId tenant() { return tenant.id(); }
+            public java.util.Map<String, String> parameters() { return java.util.Map.of("runId", id.toString()); }
+            public long checkpoint() { return 3; }
+            public void progress(long done, long total, long failed, long checkpoint) { progress.add(done); }
+            public void summary(java.util.Map<String, ?> summary) { }
+            public boolean cancelRequested() { return false; }
+        });
+
+        assertThat(queries).containsExactly("$format=json&$skip=2", "$format=json&$skip=5");
+        SyncRun run = imports.find(tenant.id(), id).orElseThrow();
+        assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+        assertThat(List.of(run.created(), run.failed())).containsExactly(5, 3);
+        assertThat(progress.getFirst()).isEqualTo(5); // the rest of the second page in one batch
+        assertThat(establishments.all(tenant.id())).extracting(Establishment::name)
+                .containsExactly("Gîte du Phare", "Restaurant La Marée");
     }
 
     @Test
