@@ -141,8 +141,12 @@ public final class Criteria {
         }
         try {
             String t = text.trim().replace(',', '.');
-            // bounded so that a typed "1e999999999" cannot make BigDecimal arithmetic crawl
-            return t.length() > 40 ? null : new BigDecimal(t);
+            if (t.length() > 40) {
+                return null;
+            }
+            BigDecimal n = new BigDecimal(t);
+            // bounded so that a typed "1e999999999" is refused rather than carried into arithmetic and pages
+            return n.precision() - n.scale() > 18 || n.scale() > 10 ? null : n;
         } catch (NumberFormatException e) {
             return null;
         }
