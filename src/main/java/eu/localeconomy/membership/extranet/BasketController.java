@@ -68,6 +68,10 @@ class BasketController {
     }
 
     Scope scope(TenantContext tenant, AccountPrincipal me, String establishmentId, String campaignId) {
+        return scope(tenant, me, establishmentId, campaignId, false);
+    }
+
+    Scope scope(TenantContext tenant, AccountPrincipal me, String establishmentId, String campaignId, boolean htmx) {
         if (!tenant.isTourismOffice() || me == null) {
             throw new ResponseStatusException(NOT_FOUND);
         }
@@ -79,7 +83,8 @@ class BasketController {
             throw new ResponseStatusException(NOT_FOUND);
         }
         Campaign details = catalogue.campaign(tenant.id(), campaign).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        String name = establishments.find(tenant.id(), establishment).map(e -> e.name()).orElse("");
+        // The establishment's name is for whole pages; an htmx change answers with the basket alone.
+        String name = htmx ? "" : establishments.find(tenant.id(), establishment).map(e -> e.name()).orElse("");
         return new Scope(tenant, establishment, campaign, details, name,
                 tenant.path() + "/pro/establishments/" + establishment + "/campaigns/" + campaign);
     }
@@ -102,7 +107,7 @@ class BasketController {
                @AuthenticationPrincipal AccountPrincipal me, Locale locale,
                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                RedirectAttributes redirect) {
-        Scope scope = scope(tenant, me, establishmentId, campaignId);
+        Scope scope = scope(tenant, me, establishmentId, campaignId, htmx != null);
         return change(scope, me, locale, htmx, model, redirect, product, language ->
                 baskets.add(tenant, scope.campaign(), scope.establishment(), productId(product),
                         quantity == null || quantity.isBlank() ? 1 : quantity(quantity), language, me));
@@ -115,7 +120,7 @@ class BasketController {
                     @AuthenticationPrincipal AccountPrincipal me, Locale locale,
                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                     RedirectAttributes redirect) {
-        Scope scope = scope(tenant, me, establishmentId, campaignId);
+        Scope scope = scope(tenant, me, establishmentId, campaignId, htmx != null);
         return change(scope, me, locale, htmx, model, redirect, product, language ->
                 baskets.quantity(tenant, scope.campaign(), scope.establishment(), productId(product), quantity(quantity),
                         language, me));
@@ -127,7 +132,7 @@ class BasketController {
                   @AuthenticationPrincipal AccountPrincipal me, Locale locale,
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                   RedirectAttributes redirect) {
-        Scope scope = scope(tenant, me, establishmentId, campaignId);
+        Scope scope = scope(tenant, me, establishmentId, campaignId, htmx != null);
         return change(scope, me, locale, htmx, model, redirect, product, language ->
                 baskets.remove(tenant, scope.campaign(), scope.establishment(), productId(product), language, me));
     }
@@ -139,7 +144,7 @@ class BasketController {
                     @AuthenticationPrincipal AccountPrincipal me, Locale locale,
                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                     RedirectAttributes redirect) {
-        Scope scope = scope(tenant, me, establishmentId, campaignId);
+        Scope scope = scope(tenant, me, establishmentId, campaignId, htmx != null);
         return change(scope, me, locale, htmx, model, redirect, product, language ->
                 baskets.donation(tenant, scope.campaign(), scope.establishment(), productId(product), amount, language, me));
     }

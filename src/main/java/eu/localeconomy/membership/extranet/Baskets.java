@@ -166,9 +166,11 @@ public class Baskets {
         LocalDate today = today(tenant);
         Offer offer = catalogue.offerFor(tenant.id(), campaign, establishment, today);
         UUID basket = lock(tenant.id(), campaign, establishment, actor);
-        BasketView before = BasketRules.view(offer, lines(tenant.id(), basket, tenant.currency()), tenant.currency(), today);
+        List<BasketLine> stored = lines(tenant.id(), basket, tenant.currency());
+        BasketView before = BasketRules.view(offer, stored, tenant.currency(), today);
         BasketRules.requireOpen(before);
-        before.lines().stream().filter(BasketView.Line::mandatory)
+        before.lines().stream()
+                .filter(l -> l.mandatory() && stored.stream().noneMatch(s -> s.product().equals(l.product().id())))
                 .forEach(l -> insertIfMissing(tenant.id(), basket, l.product().id(), l.quantity(), null, l.unitPrice()));
         change.apply(basket, offer, before);
         return BasketRules.view(offer, lines(tenant.id(), basket, tenant.currency()), tenant.currency(), today);
