@@ -58,7 +58,8 @@ public class TourinsoftImportBench {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        server.setExecutor(executor);
         server.start();
         String feedUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/Syndication/3.0/bench/feed/Objects?$format=json";
 
@@ -124,6 +125,7 @@ public class TourinsoftImportBench {
         } finally {
             context.close();
             server.stop(0);
+            executor.shutdownNow(); // its threads would keep the JVM alive
         }
     }
 

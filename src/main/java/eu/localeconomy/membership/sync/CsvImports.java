@@ -171,6 +171,9 @@ public class CsvImports {
         if (run.status() != SyncRun.Status.PREPARED || !check(tenant, id, settings).isEmpty()) {
             throw new CsvUploadException("membership.sync.csv.error.state");
         }
+        if (tourinsoft.running(tenant)) {
+            throw new CsvUploadException("membership.sync.run.busy");
+        }
         UUID job = jobs.submit(tenant, TourinsoftImports.JOB_KIND, Map.of("runId", id.toString()), actor);
         store.queued(tenant, id, settings.toJson(), job);
         audit.record(actor, tenant, "membership.sync.started", "membership_sync_run", id,

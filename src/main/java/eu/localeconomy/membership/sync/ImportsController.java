@@ -103,7 +103,6 @@ class ImportsController {
                 model.addAttribute("testArgument", e.argument());
             }
         }
-        model.addAttribute("typeLabels", true);
         if (htmx == null) {
             return page(tenant, form, problems, model, locale);
         }
@@ -117,6 +116,10 @@ class ImportsController {
         SyncRun.Mode chosen = "INCREMENTAL".equals(mode) ? SyncRun.Mode.INCREMENTAL : SyncRun.Mode.FULL;
         if (!TourinsoftImports.validUrl(tourinsoft.profile(tenant.id()).feedUrl())) {
             redirect.addFlashAttribute("alert", "membership.sync.run.noUrl");
+            return "redirect:" + tenant.path() + "/office/imports";
+        }
+        if (tourinsoft.running(tenant.id())) {
+            redirect.addFlashAttribute("alert", "membership.sync.run.busy");
             return "redirect:" + tenant.path() + "/office/imports";
         }
         UUID id = tourinsoft.start(tenant.id(), chosen, actor);
@@ -186,7 +189,12 @@ class ImportsController {
         if (!problems.isEmpty()) {
             return csvPage(tenant, run, preview, settings, problems, model, locale);
         }
-        csv.submit(tenant.id(), run.id(), settings, actor);
+        try {
+            csv.submit(tenant.id(), run.id(), settings, actor);
+        } catch (CsvUploadException e) {
+            model.addAttribute("alert", e.messageKey());
+            return csvPage(tenant, run, preview, settings, problems, model, locale);
+        }
         redirect.addFlashAttribute("notice", "membership.sync.run.started");
         return "redirect:" + tenant.path() + "/office/imports/runs/" + run.id();
     }

@@ -28,8 +28,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Runs an import (Tourinsoft feed or CSV file). Records are imported in batches, each record under a savepoint so that
- * one refused record never takes the others with it; a batch's records, their counts and failures, the resume point
+ * Runs an import (Tourinsoft feed or CSV file). Records are imported in batches; a batch the directory refuses a record
+ * of is done again with a savepoint per record, so that one refused record never takes the others with it. A batch's
+ * records, their counts and failures, the resume point
  * (page URL + position) and the job's progress commit together, so a run that stops leaves every record before the
  * resume point imported and none after it, and a resumed run continues there.
  */
@@ -175,69 +176,97 @@ class SyncImportJob implements JobHandler {
      */
     private boolean importBatches(JobRun job, UUID runId, ExternalSystem system, List<RecordMapper.Mapped> records,
                                   String pageUrl, int firstPosition, Progress progress, long total) {
-        TenantId tenant = job.tenant();
         for (int from = 0; from < records.size(); from += BATCH) {
             if (job.cancelRequested()) {
                 return false;
             }
             List<RecordMapper.Mapped> batch = records.subList(from, Math.min(records.size(), from + BATCH));
             int position = firstPosition + from + batch.size();
-            transactions.executeWithoutResult(s -> {
-                int[] counts = new int[Establishments.Outcome.values().length];
-                Instant highWater = null;
-                int failed = 0;
-                for (RecordMapper.Mapped mapped : batch) {
-                    if (mapped.updated() != null && (highWater == null || mapped.updated().isAfter(highWater))) {
-                        highWater = mapped.updated();
-                    }
-                    Failure failure = importRecord(tenant, system, mapped, counts);
-                    if (failure != null) {
-                        failed++;
-                        store.failure(tenant, runId, mapped.externalId(), mapped.name(), failure.field(),
-                                failure.key(), failure.arguments());
-                    }
-                }
-                store.counts(tenant, runId, counts[0], counts[1], counts[2], pageUrl, position, highWater);
-                progress.done += batch.size();
-                progress.failed += failed;
-                job.progress(progress.done, Math.max(total, progress.done), progress.failed, progress.done);
-            });
+            try {
+                // Fast path: no savepoints; a record the directory refuses rolls the whole batch back...
+                transactions.executeWithoutResult(s -> batch(job, runId, system, batch, pageUrl, position, progress, total, false));
+            } catch (RuntimeException refused) {
+                // ...and the batch is done again with a savepoint per record, so that only that record fails.
+                transactions.executeWithoutResult(s -> batch(job, runId, system, batch, pageUrl, position, progress, total, true));
+            }
         }
         return true;
+    }
+
+    private void batch(JobRun job, UUID runId, ExternalSystem system, List<RecordMapper.Mapped> batch, String pageUrl,
+                       int position, Progress progress, long total, boolean savepoints) {
+        TenantId tenant = job.tenant();
+        int[] counts = new int[Establishments.Outcome.values().length];
+        Instant highWater = null;
+        int failed = 0;
+        for (RecordMapper.Mapped mapped : batch) {
+            if (mapped.updated() != null && (highWater == null || mapped.updated().isAfter(highWater))) {
+                highWater = mapped.updated();
+            }
+            Failure failure = importRecord(tenant, system, mapped, counts, savepoints);
+            if (failure != null) {
+                failed++;
+                store.failure(tenant, runId, mapped.externalId(), mapped.name(), failure.field(), failure.key(),
+                        failure.arguments());
+            }
+        }
+        store.counts(tenant, runId, counts[0], counts[1], counts[2], pageUrl, position, highWater);
+        // Counted only once the transaction commits: a fast path rolled back must not count its records twice.
+        long done = progress.done + batch.size();
+        long failedSoFar = progress.failed + failed;
+        job.progress(done, Math.max(total, done), failedSoFar, done);
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        progress.done = done;
+                        progress.failed = failedSoFar;
+                    }
+                });
     }
 
     private record Failure(String field, String key, List<String> arguments) {
     }
 
-    /** One record under a savepoint; its outcome counted, or why it was not imported. */
-    private Failure importRecord(TenantId tenant, ExternalSystem system, RecordMapper.Mapped mapped, int[] counts) {
+    /**
+     * One record; its outcome counted, or why it was not imported. With {@code savepoints}, the record's writes are
+     * under a savepoint and a refusal is returned; without, a refusal propagates and rolls the batch back.
+     */
+    private Failure importRecord(TenantId tenant, ExternalSystem system, RecordMapper.Mapped mapped, int[] counts,
+                                 boolean savepoints) {
         if (!mapped.ok()) {
             RecordMapper.Problem p = mapped.problems().getFirst();
             return new Failure(p.field(), p.messageKey(), List.of(p.value() == null ? "" : p.value()));
         }
+        if (!savepoints) {
+            counts[upsert(tenant, system, mapped).ordinal()]++;
+            return null;
+        }
         try {
-            Establishments.Outcome outcome = savepoint.execute(s -> {
-                EstablishmentDetails details = mapped.details();
-                Set<String> fields = new TreeSet<>(mapped.fields());
-                if (details.siret() != null && details.siret().matches("\\d{14}")) {
-                    OrganisationId organisation = establishments.organisation(tenant, details.siret().substring(0, 9),
-                            details.legalName());
-                    details = withOrganisation(details, organisation);
-                    fields.add("organisation");
-                }
-                return establishments.upsert(tenant, new ExternalRef(system, mapped.externalId(), mapped.updated()),
-                        mapped.hash(), details, fields, Actor.SYSTEM).outcome();
-            });
-            counts[outcome.ordinal()]++;
+            counts[savepoint.execute(s -> upsert(tenant, system, mapped)).ordinal()]++;
             return null;
         } catch (DirectoryValidationException e) {
             DirectoryValidationException.Problem p = e.problems().getFirst();
             return new Failure(p.field(), p.messageKey(), p.args().stream().map(String::valueOf).toList());
         } catch (RuntimeException e) {
-            // A record the directory could not store for another reason: reported, the run goes on.
-            log.warn("Record of a sync run not imported: {}", e.toString());
+            // A record the directory could not store for another reason: reported, the run goes on. Only the
+            // exception's class is logged: database messages may quote the record's values (e-mail addresses).
+            log.warn("Record of a sync run not imported: {}", e.getClass().getName());
             return new Failure(null, "membership.sync.problem.unexpected", List.of(""));
         }
+    }
+
+    private Establishments.Outcome upsert(TenantId tenant, ExternalSystem system, RecordMapper.Mapped mapped) {
+        EstablishmentDetails details = mapped.details();
+        Set<String> fields = new TreeSet<>(mapped.fields());
+        if (details.siret() != null && details.siret().matches("\\d{14}")) {
+            OrganisationId organisation = establishments.organisation(tenant, details.siret().substring(0, 9),
+                    details.legalName());
+            details = withOrganisation(details, organisation);
+            fields.add("organisation");
+        }
+        return establishments.upsert(tenant, new ExternalRef(system, mapped.externalId(), mapped.updated()),
+                mapped.hash(), details, fields, Actor.SYSTEM).outcome();
     }
 
     private static EstablishmentDetails withOrganisation(EstablishmentDetails d, OrganisationId organisation) {

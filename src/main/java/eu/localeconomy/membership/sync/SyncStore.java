@@ -82,6 +82,12 @@ class SyncStore {
                 .param(tenant.value()).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
+    /** Jobs of the tenant's runs still marked QUEUED (their job may have ended since without finishing the run). */
+    List<UUID> queuedJobs(TenantId tenant) {
+        return jdbc.sql("select job_id from membership_sync_run where tenant_id = ? and status = 'QUEUED' and job_id is not null")
+                .param(tenant.value()).query(UUID.class).list();
+    }
+
     Optional<byte[]> content(TenantId tenant, UUID id) {
         return jdbc.sql("select file_content from membership_sync_run where tenant_id = ? and id = ? and file_content is not null")
                 .params(tenant.value(), id).query((rs, n) -> rs.getBytes(1)).optional();

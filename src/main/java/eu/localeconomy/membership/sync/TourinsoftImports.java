@@ -132,14 +132,22 @@ public class TourinsoftImports {
     }
 
     /**
+     * True while an import of the tenant runs: one at a time, so that two runs never upsert the same records at once.
+     */
+    public boolean running(TenantId tenant) {
+        return store.queuedJobs(tenant).stream()
+                .anyMatch(job -> jobs.find(tenant, job).map(view -> !view.finished()).orElse(false));
+    }
+
+    /**
      * Starts a run with the saved profile: incremental from the last successful run's high-water mark (a full pull
      * when there is none yet). Returns the run's id.
      */
     @Transactional
     public UUID start(TenantId tenant, SyncRun.Mode mode, Actor actor) {
         MappingProfile profile = profile(tenant);
-        if (!validUrl(profile.feedUrl())) {
-            throw new IllegalStateException("No feed URL");
+        if (!validUrl(profile.feedUrl()) || running(tenant)) {
+            throw new IllegalStateException("No feed URL, or an import is running");
         }
         Instant since = mode == SyncRun.Mode.INCREMENTAL ? store.highWater(tenant).orElse(null) : null;
         SyncRun.Mode actual = since == null ? SyncRun.Mode.FULL : mode;
