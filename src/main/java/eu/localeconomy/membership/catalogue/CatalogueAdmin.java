@@ -137,6 +137,14 @@ public class CatalogueAdmin {
     }
 
     private static void validate(CampaignForm form) {
+        List<Problem> problems = problems(form);
+        if (!problems.isEmpty()) {
+            throw new CatalogueValidationException(problems);
+        }
+    }
+
+    /** What is wrong with a campaign form, without saving it (pages show every problem at once). */
+    static List<Problem> problems(CampaignForm form) {
         List<Problem> problems = new ArrayList<>();
         if (form.season() == null || form.season() < 1990 || form.season() > 2200) {
             problems.add(new Problem("season", "catalogue.campaign.error.season"));
@@ -159,9 +167,7 @@ public class CatalogueAdmin {
             problems.add(new Problem("status", "catalogue.campaign.error.status"));
         }
         texts(form.intros(), "intro", 4000, false, problems);
-        if (!problems.isEmpty()) {
-            throw new CatalogueValidationException(problems);
-        }
+        return problems;
     }
 
     // --- ranges ---------------------------------------------------------------------------------------------------
@@ -376,6 +382,14 @@ public class CatalogueAdmin {
     }
 
     private void validate(TenantId tenant, CampaignId campaign, ProductId self, ProductForm form, int stockTaken) {
+        List<Problem> problems = problems(tenant, campaign, self, form, stockTaken);
+        if (!problems.isEmpty()) {
+            throw new CatalogueValidationException(problems);
+        }
+    }
+
+    /** What is wrong with a product form, without saving it. */
+    List<Problem> problems(TenantId tenant, CampaignId campaign, ProductId self, ProductForm form, int stockTaken) {
         List<Problem> problems = new ArrayList<>();
         if (form.code() == null || !CODE.matcher(form.code().strip()).matches()) {
             problems.add(new Problem("code", "catalogue.product.error.code"));
@@ -417,19 +431,17 @@ public class CatalogueAdmin {
         if (!requires.isEmpty() || !excludes.isEmpty()) {
             Set<ProductId> inCampaign = new java.util.HashSet<>();
             products(tenant, campaign).forEach(p -> inCampaign.add(p.id()));
-            if (requires.contains(self) || !inCampaign.containsAll(requires)) {
+            if ((self != null && requires.contains(self)) || !inCampaign.containsAll(requires)) {
                 problems.add(new Problem("requires", "catalogue.product.error.related"));
             }
-            if (excludes.contains(self) || !inCampaign.containsAll(excludes)) {
+            if ((self != null && excludes.contains(self)) || !inCampaign.containsAll(excludes)) {
                 problems.add(new Problem("excludes", "catalogue.product.error.related"));
             }
             if (requires.stream().anyMatch(excludes::contains)) {
                 problems.add(new Problem("excludes", "catalogue.product.error.requiresAndExcludes"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new CatalogueValidationException(problems);
-        }
+        return problems;
     }
 
     // --- price rules ----------------------------------------------------------------------------------------------
