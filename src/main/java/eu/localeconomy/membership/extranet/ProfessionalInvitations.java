@@ -50,7 +50,7 @@ public class ProfessionalInvitations {
         ALREADY_LINKED,
         /** The establishment has no e-mail address. */
         NO_EMAIL,
-        /** The address belongs to an account of another kind (staff): not invited. */
+        /** The address belongs to an account of another kind (staff) or a disabled one: not invited. */
         EMAIL_TAKEN
     }
 

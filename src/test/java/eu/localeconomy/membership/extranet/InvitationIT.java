@@ -165,7 +165,15 @@ class InvitationIT {
                 .andExpect(flash().attribute("alert", "professionals.invite.noSegment"));
 
         var readOnly = tenants.person(tenant, Role.READ_ONLY);
-        mvc.perform(get(office).with(authentication(readOnly.authentication()))).andExpect(status().isOk());
+        String page = mvc.perform(get(office).with(authentication(readOnly.authentication())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Hôtel du Personnel").doesNotContain("type=\"checkbox\"").doesNotContain("/invite\"");
+        // The search answers htmx with the results alone.
+        String fragment = mvc.perform(get(office).param("q", "personnel").header("HX-Request", "true")
+                        .with(authentication(admin.authentication())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).startsWith("<div id=\"professional-results\"").contains("Hôtel du Personnel")
+                .doesNotContain("<html");
         mvc.perform(post(office + "/invite").param("establishment", hotel.toString()).with(csrf())
                 .with(authentication(readOnly.authentication()))).andExpect(status().isForbidden());
     }
