@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tourinsoft import figures (medians of $RUNS runs in one JVM with a $HEAP heap, on the embedded PostgreSQL):
 #   - full import of $RECORDS generated records served by a local HttpServer (127.0.0.1) in pages of 500 (value
-#     form), through the real job: each record its own transaction (upsert through the directory, run counts, resume
+#     form), through the real job: batches of 100 records per transaction (upserts through the directory, run counts, resume
 #     point, job progress), timed from TourinsoftImports.start to the job's end;
 #   - an incremental import right after, with nothing changed (the feed answers the $filter query with no record);
 #   - baseline in the same run: fetching, parsing and mapping the same pages without writing, and the ratio to it.
