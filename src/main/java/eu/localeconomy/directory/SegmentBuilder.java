@@ -66,6 +66,12 @@ final class SegmentBuilder {
             }
             List<Operator> allowed = Criteria.operatorsFor(f.type());
             Operator op = operator(params.getFirst(p + "op"));
+            String was = params.getFirst(p + "was");
+            if (was != null && !was.equals(field)) {
+                // another field was chosen: start from its first comparison and a value of its kind
+                rows.add(new Row(field, allowed.getFirst(), defaults(f)));
+                continue;
+            }
             if (op == null || !allowed.contains(op)) {
                 op = allowed.getFirst();
             }
@@ -83,6 +89,15 @@ final class SegmentBuilder {
             rows.add(new Row(field, op, values.stream().map(v -> v.length() > 300 ? v.substring(0, 300) : v).toList()));
         }
         return rows;
+    }
+
+    /** What a new condition on this field holds: a value its select offers, else nothing yet. */
+    static List<String> defaults(DirectoryField f) {
+        return switch (f.type()) {
+            case BOOLEAN -> List.of("true");
+            case CHOICE -> f.choices().isEmpty() ? List.of("") : List.of(f.choices().getFirst().code());
+            default -> List.of("");
+        };
     }
 
     static SegmentBuilder of(Criterion criterion) {
