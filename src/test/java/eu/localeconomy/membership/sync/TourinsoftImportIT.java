@@ -226,7 +226,7 @@ class TourinsoftImportIT {
                         .param("mappings[0].transform", "INTEGER").param("mappings[0].options", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(fragment).doesNotContain("<html").contains("HOTNOR0140000101", "Hôtel de la Plage", "capacity_persons");
+        assertThat(fragment).doesNotContain("<html").contains("HOTNOR0140000101", "Hôtel de la Plage", "Capacity (persons)");
         assertThat(establishments.all(tenant.id())).isEmpty();
 
         String html = mvc.perform(as(post(path("/office/imports/test"))).header("HX-Request", "true")
