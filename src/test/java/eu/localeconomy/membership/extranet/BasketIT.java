@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,7 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The professional's basket over HTTP: rules, totals, every bad input refused with a message and the basket intact. */
 @IntegrationTest
+@RecordApplicationEvents
 class BasketIT {
+
+    @Autowired ApplicationEvents events;
 
     @Autowired MockMvc mvc;
     @Autowired BasketFixtures fixtures;
@@ -300,6 +305,8 @@ class BasketIT {
         assertThat(order.gross()).isEqualTo(Money.euros(93680));
         assertThat(order.lines().getFirst().explanation()).contains("€264.00");
         assertThat(lines()).isEmpty();
+        assertThat(events.stream(OrderPlaced.class))
+                .containsExactly(new OrderPlaced(office.tenant().id(), order.id(), office.campaign(), office.hotel()));
         assertThat(jdbc.sql("select count(*) from audit_event where tenant_id = ? and action = 'membership.order.placed'")
                 .param(office.tenant().id().value()).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from membership_terms_acceptance where tenant_id = ?")
