@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -93,7 +94,7 @@ public class ProfessionalInvitations {
             if (email == null || email.isBlank()) {
                 counts.merge(Outcome.NO_EMAIL, 1, Integer::sum);
             } else {
-                byEmail.computeIfAbsent(email.strip().toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(e);
+                byEmail.computeIfAbsent(email.strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
             }
         }
         byEmail.forEach((email, group) -> invite(tenant, email, group, by)
@@ -110,7 +111,7 @@ public class ProfessionalInvitations {
                 counts.put(Outcome.EMAIL_TAKEN, group.size());
                 return counts;
             }
-            List<String> added = new java.util.ArrayList<>();
+            List<String> added = new ArrayList<>();
             for (Establishment e : group) {
                 if (professionals.link(tenant.id(), account.id(), e.id(), by)) {
                     added.add(e.name());
@@ -194,7 +195,7 @@ public class ProfessionalInvitations {
         for (Professionals.Link link : professionals.accountsOf(tenant, List.copyOf(ids))) {
             String name = names.computeIfAbsent(link.account(),
                     a -> accounts.displayName(tenant, a).orElse("—"));
-            result.computeIfAbsent(link.establishment(), k -> new java.util.ArrayList<>()).add(name);
+            result.computeIfAbsent(link.establishment(), k -> new ArrayList<>()).add(name);
         }
         return result;
     }

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +53,8 @@ class TermsController {
         }
     }
 
-    /** A version's row with the names of who accepted it. */
-    record AcceptanceRow(String name, int version, java.time.Instant acceptedAt) {
+    /** Who accepted which version when, with the account's name. */
+    record AcceptanceRow(String name, int version, Instant acceptedAt) {
     }
 
     private static final int ACCEPTANCES_SHOWN = 200;
@@ -170,7 +172,7 @@ class TermsController {
                 ? versions.getFirst().version() : versions.getFirst().version() + 1);
         // The office's own language first: it is the one a draft needs.
         model.addAttribute("languages", Language.EVERY_SCREEN.stream()
-                .sorted(java.util.Comparator.comparing(l -> l != tenant.defaultLanguage()))
+                .sorted(Comparator.comparing(l -> l != tenant.defaultLanguage()))
                 .map(Language::code).toList());
         model.addAttribute("acceptances", terms.acceptances(tenant.id(), ACCEPTANCES_SHOWN).stream()
                 .map(a -> new AcceptanceRow(accounts.displayName(tenant.id(), a.account()).orElse("—"), a.version(),

@@ -147,8 +147,10 @@ public class TermsOfSale {
     @Transactional
     public Version saveDraft(TenantId tenant, Map<Language, String> texts, Actor by) {
         String body = json.writeValueAsString(codes(texts));
-        // Serialises drafts of one tenant: two admins saving at once get one draft, not a unique-index error.
-        jdbc.sql("select id from tenant where id = ? for update").param(tenant.value()).query(UUID.class).optional();
+        // Serialises drafts of one tenant (a transaction-scoped advisory lock, not a row of another module's table):
+        // two admins saving at once get one draft, not a unique-index error.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("membership_terms:" + tenant.value())
+                .query((rs, n) -> Boolean.TRUE).list();
         Optional<Version> draft = draft(tenant);
         UUID id;
         if (draft.isPresent()) {
