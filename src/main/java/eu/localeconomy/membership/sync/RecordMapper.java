@@ -45,13 +45,23 @@ public final class RecordMapper {
         public boolean ok() {
             return problems.isEmpty();
         }
+
+        /** Seasons the source says the establishment was a member (target {@code member_seasons}), oldest first. */
+        @SuppressWarnings("unchecked")
+        public List<Integer> seasons() {
+            return values.get(SEASONS) instanceof List<?> list ? (List<Integer>) list : List.of();
+        }
     }
+
+    /** Target of membership seasons: recorded through the directory's memberships, not a field of the details. */
+    public static final String SEASONS = "member_seasons";
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
 
     /** Keys of the standard fields an import may write. */
     static final Set<String> STANDARD = Set.of("name", "legal_name", "siret", "vat_number", "type",
             "classification_scheme", "classification_value", "capacity_persons", "capacity_rooms", "capacity_pitches",
             "contact_name", "email", "phone", "website", "street", "postcode", "city", "country", "latitude",
-            "longitude", Transform.CONTACTS);
+            "longitude", Transform.CONTACTS, SEASONS);
 
     private static final Pattern DIGITS = Pattern.compile("(\\d+)");
     private static final Pattern POSTCODE = Pattern.compile("\\d{5}");
@@ -115,6 +125,7 @@ public final class RecordMapper {
             problems.add(new Problem("name", "membership.sync.problem.tooLong", name.substring(0, 40)));
         }
         Set<String> targets = new TreeSet<>(values.keySet());
+        targets.remove(SEASONS);
         return new Mapped(externalId, name, updated, details(values), targets, values, hash(values), List.copyOf(problems));
     }
 
@@ -138,6 +149,21 @@ public final class RecordMapper {
         }
         if (!STANDARD.contains(target) && !fields.containsKey(target)) {
             return; // a profile row whose custom field was deleted since: nothing to write
+        }
+        if (SEASONS.equals(target)) {
+            // "2025#2026", "Adhérent 2024 | 2025": every year named; an empty value names none.
+            TreeSet<Integer> seasons = new TreeSet<>();
+            Matcher years = YEAR.matcher(raw == null ? "" : raw);
+            while (years.find()) {
+                int year = Integer.parseInt(years.group(1));
+                if (year < 1990 || year > 2200) {
+                    problems.add(new Problem(target, "membership.sync.problem.season", years.group(1)));
+                    return;
+                }
+                seasons.add(year);
+            }
+            values.put(target, List.copyOf(seasons));
+            return;
         }
         if (raw == null) {
             values.put(target, null);

@@ -265,8 +265,15 @@ class SyncImportJob implements JobHandler {
             details = withOrganisation(details, organisation);
             fields.add("organisation");
         }
-        return establishments.upsert(tenant, new ExternalRef(system, mapped.externalId(), mapped.updated()),
-                mapped.hash(), details, fields, Actor.SYSTEM).outcome();
+        Establishments.Upserted upserted = establishments.upsert(tenant,
+                new ExternalRef(system, mapped.externalId(), mapped.updated()), mapped.hash(), details, fields, Actor.SYSTEM);
+        if (upserted.outcome() != Establishments.Outcome.UNCHANGED) {
+            // The seasons are in the content hash: an unchanged record has them recorded already.
+            for (int season : mapped.seasons()) {
+                establishments.recordMembership(tenant, upserted.id(), season, "IMPORT", Actor.SYSTEM);
+            }
+        }
+        return upserted.outcome();
     }
 
     private static EstablishmentDetails withOrganisation(EstablishmentDetails d, OrganisationId organisation) {

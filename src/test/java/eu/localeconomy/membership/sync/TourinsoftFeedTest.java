@@ -264,6 +264,32 @@ class TourinsoftFeedTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(field, key));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', nullValues = "null", value = {
+            "2025#2026; [2025, 2026]; null",
+            "Adhérent 2026 | 2024; [2024, 2026]; null",
+            "''; []; null",
+            "non; []; null",
+            "2025#1850; null; membership.sync.problem.season",
+            "20250; []; null",
+    })
+    void membershipSeasons(String text, String seasons, String problem) throws Exception {
+        var mapper = new RecordMapper(List.of(new FieldMapping("Adhesions", "member_seasons", Transform.TEXT, "")),
+                FIELDS, "SyndicObjectID", true);
+        Map<String, Object> record = new LinkedHashMap<>(feed.parse(fixture("objects-page1.json"), BASE).records().getFirst());
+        record.put("Adhesions", text);
+
+        RecordMapper.Mapped mapped = mapper.map(record);
+
+        if (problem == null) {
+            assertThat(mapped.problems()).isEmpty();
+            assertThat(mapped.seasons()).hasToString(seasons);
+            assertThat(mapped.fields()).doesNotContain("member_seasons");
+        } else {
+            assertThat(mapped.problems()).extracting(RecordMapper.Problem::messageKey).containsExactly(problem);
+        }
+    }
+
     @Test
     void aProfileSurvivesItsJson() {
         MappingProfile profile = new MappingProfile("http://127.0.0.1/Objects", null,

@@ -131,6 +131,8 @@ class TourinsoftImportIT {
         assertThat(hotel.details().siret()).isEqualTo(DirectoryFixtures.SIRET);
         assertThat(hotel.details().organisation()).isNotNull();
         assertThat(hotel.custom()).containsEntry("quality_label", true);
+        assertThat(hotel.memberSeasons()).containsExactly(2025, 2026);
+        assertThat(byName(all, "Hôtel de la Plage").memberSeasons()).isEmpty();
         assertThat(hotel.externalRefs()).singleElement().satisfies(ref -> {
             assertThat(ref.system()).isEqualTo(ExternalSystem.TOURINSOFT);
             assertThat(ref.externalId()).isEqualTo("HOTNOR0140000101");
@@ -278,6 +280,7 @@ class TourinsoftImportIT {
                 .param("feedUrl", feedUrl).param("incrementalQuery", MappingProfile.DEFAULT_INCREMENTAL_QUERY);
         List<FieldMapping> mappings = new java.util.ArrayList<>(MappingProfile.defaults().mappings());
         mappings.add(new FieldMapping("LabelQualiteTourisme", "custom.quality_label", Transform.BOOLEAN, ""));
+        mappings.add(new FieldMapping("Adhesions", "member_seasons", Transform.TEXT, ""));
         for (int i = 0; i < mappings.size(); i++) {
             FieldMapping m = mappings.get(i);
             request.param("mappings[" + i + "].source", m.source()).param("mappings[" + i + "].target", m.target())
