@@ -557,8 +557,9 @@ public class CatalogueAdmin {
             }
         }
         if (form.condition() != null) {
-            Criteria.problems(form.condition(), fields.of(tenant))
-                    .forEach(p -> problems.add(new Problem("condition", "catalogue.rule.error.condition", p)));
+            // The directory's own messages (its bundle), so the office reads the same words as in the segment builder.
+            Criteria.check(form.condition(), fields.of(tenant))
+                    .forEach(p -> problems.add(new Problem("condition", p.messageKey(), p.args().toArray())));
         }
         texts(form.labels(), "labels", 200, true, problems);
         if (!problems.isEmpty()) {

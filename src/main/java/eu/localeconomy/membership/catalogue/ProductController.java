@@ -136,14 +136,72 @@ class ProductController {
     record RuleCommand(String kind, String labelFr, String labelNl, String labelEn, String amount, String field,
                        String unitPrice, String minimum, String maximum, String mode, String bands, String percent,
                        String segment, List<String> conditionField, List<String> conditionOperator,
-                       List<String> conditionValue) {
+                       List<String> conditionValue, String conditionJson) {
 
         static final Set<String> FIELDS = Set.of("kind", "labelFr", "labelNl", "labelEn", "amount", "field",
                 "unitPrice", "minimum", "maximum", "mode", "bands", "percent", "segment");
 
         static RuleCommand empty() {
             return new RuleCommand(PriceRuleKind.SET.name(), "", "", "", "", "", "", "", "", "ADD", "", "", "",
-                    List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), "");
+        }
+
+        /**
+         * A saved rule back in the form. A condition of at most three plain conditions fills the rows; any other
+         * (groups from a segment) travels as its JSON and is kept unless rows or a segment replace it.
+         */
+        static RuleCommand of(PriceRule rule, String currency) {
+            Map<String, Object> p = rule.params();
+            List<String> fields = new ArrayList<>();
+            List<String> operators = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            String json = "";
+            if (rule.condition() != null) {
+                List<Criterion> items = rule.condition() instanceof Criterion.Group g
+                        && g.junction() == Criterion.Junction.ALL ? g.items() : List.of(rule.condition());
+                if (items.size() <= CONDITION_ROWS && items.stream().allMatch(i -> i instanceof Criterion.Condition)) {
+                    for (Criterion item : items) {
+                        Criterion.Condition c = (Criterion.Condition) item;
+                        fields.add(c.field());
+                        operators.add(c.operator().name());
+                        values.add(String.join(",", c.values()));
+                    }
+                } else {
+                    json = eu.localeconomy.directory.Criteria.toJson(rule.condition());
+                }
+            }
+            return new RuleCommand(rule.kind().name(), OfficeForms.text(rule.labels(), Language.FR),
+                    OfficeForms.text(rule.labels(), Language.NL), OfficeForms.text(rule.labels(), Language.EN),
+                    signed(p.get("amountCents"), currency), p.get("field") == null ? "" : p.get("field").toString(),
+                    signed(p.get("unitCents"), currency), signed(p.get("minCents"), currency),
+                    signed(p.get("maxCents"), currency), p.get("mode") == null ? "ADD" : p.get("mode").toString(),
+                    bandsText(p.get("bands"), currency), p.get("percent") == null ? "" : p.get("percent").toString(),
+                    "", fields, operators, values, json);
+        }
+
+        private static String signed(Object cents, String currency) {
+            if (cents == null) {
+                return "";
+            }
+            try {
+                return new Money(new BigDecimal(cents.toString()).longValueExact(), currency).plain();
+            } catch (ArithmeticException | NumberFormatException e) {
+                return "";
+            }
+        }
+
+        private static String bandsText(Object bands, String currency) {
+            if (!(bands instanceof List<?> list)) {
+                return "";
+            }
+            List<String> parts = new ArrayList<>();
+            for (Object b : list) {
+                if (b instanceof Map<?, ?> band) {
+                    parts.add(band.get("from") + "-" + (band.get("to") == null ? "" : band.get("to")) + "="
+                            + signed(band.get("amountCents"), currency));
+                }
+            }
+            return String.join("; ", parts);
         }
 
         public String conditionFieldAt(int i) {
@@ -228,6 +286,14 @@ class ProductController {
                     default -> List.of(value);
                 };
                 items.add(new Criterion.Condition(f, op, values));
+            }
+            if (items.isEmpty() && conditionJson != null && !conditionJson.isBlank()) {
+                try {
+                    return eu.localeconomy.directory.Criteria.fromJson(conditionJson);
+                } catch (RuntimeException e) {
+                    errors.reject("catalogue.rule.error.conditionKept");
+                    return null;
+                }
             }
             if (items.isEmpty()) {
                 return null;
@@ -314,9 +380,18 @@ class ProductController {
     }
 
     @GetMapping("/t/{slug}/office/campaigns/{id}/products/{productId}")
-    String show(TenantContext tenant, @PathVariable String id, @PathVariable String productId, Model model) {
+    String show(TenantContext tenant, @PathVariable String id, @PathVariable String productId,
+                @RequestParam(name = "rule", required = false) String ruleId, Model model) {
         Campaign campaign = campaign(tenant, id);
         ProductView product = product(tenant, campaign, productId);
+        OfficeForms.uuid(ruleId).flatMap(r -> admin.rules(tenant.id(), product.id()).stream()
+                .filter(x -> x.id().equals(r)).findFirst()).ifPresent(existing -> {
+                    RuleCommand rule = RuleCommand.of(existing, tenant.currency());
+                    model.addAttribute("rule", rule);
+                    model.addAttribute("editing", existing);
+                    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "rule",
+                            new BeanPropertyBindingResult(rule, "rule"));
+                });
         ProductCommand form = ProductCommand.of(product, tenant.currency());
         return page(tenant, campaign, product, form, new BeanPropertyBindingResult(form, "form"), model);
     }
@@ -364,6 +439,34 @@ class ProductController {
         }
         ProductCommand form = ProductCommand.of(product, tenant.currency());
         model.addAttribute("rule", rule);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "rule", errors);
+        return page(tenant, campaign, product, form, new BeanPropertyBindingResult(form, "form"), model);
+    }
+
+    @PostMapping("/t/{slug}/office/campaigns/{id}/products/{productId}/rules/{ruleId}")
+    String updateRule(TenantContext tenant, @PathVariable String id, @PathVariable String productId,
+                      @PathVariable String ruleId, @ModelAttribute("rule") RuleCommand rule,
+                      @AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
+        Campaign campaign = campaign(tenant, id);
+        ProductView product = product(tenant, campaign, productId);
+        PriceRule existing = admin.rules(tenant.id(), product.id()).stream()
+                .filter(r -> r.id().equals(OfficeForms.uuidOr404(ruleId))).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        BindingResult errors = new BeanPropertyBindingResult(rule, "rule");
+        RuleForm parsed = rule.parse(tenant.currency(), segments.of(tenant.id()), errors);
+        if (!errors.hasErrors()) {
+            try {
+                admin.updateRule(tenant.id(), product.id(), existing.id(), parsed, me);
+                redirect.addFlashAttribute("notice", "catalogue.rule.updated");
+                return "redirect:" + tenant.path() + "/office/campaigns/" + campaign.id() + "/products/"
+                        + product.id() + "#rules";
+            } catch (CatalogueValidationException e) {
+                OfficeForms.reject(e, errors, RuleCommand.FIELDS);
+            }
+        }
+        ProductCommand form = ProductCommand.of(product, tenant.currency());
+        model.addAttribute("rule", rule);
+        model.addAttribute("editing", existing);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "rule", errors);
         return page(tenant, campaign, product, form, new BeanPropertyBindingResult(form, "form"), model);
     }

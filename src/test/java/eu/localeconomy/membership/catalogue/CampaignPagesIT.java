@@ -112,6 +112,19 @@ class CampaignPagesIT {
             List<Row> details = workbook.getSheets().toList().get(1).read();
             assertThat(details.get(1).getCellText(5)).startsWith("category hotel 3★: €180.00");
         }
+
+        // The first rule edited in place: the form comes back filled in, the new amount prices the hotel.
+        ProductId productId = ProductId.of(productPath.substring(productPath.lastIndexOf('/') + 1));
+        PriceRule first = admin.rules(tenant.id(), productId).getFirst();
+        assertThat(page(productPath + "?rule=" + first.id())).contains("Edit the rule", "value=\"180.00\"",
+                "value=\"HOTEL\"");
+        mvc.perform(as(post(productPath + "/rules/" + first.id())).param("kind", "SET").param("labelEn", "category hotel 3★")
+                        .param("amount", "200").param("conditionField", "type", "classification_value")
+                        .param("conditionOperator", "EQUALS", "EQUALS").param("conditionValue", "HOTEL", "3"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(base + "/matrix")).contains("category hotel 3★: €200.00; 42 rooms × €2.00 = €84.00");
+        mvc.perform(as(post(productPath + "/rules/" + UUID.randomUUID())).param("kind", "SET").param("amount", "1"))
+                .andExpect(status().isNotFound());
     }
 
     @Test
