@@ -225,7 +225,7 @@ class EstablishmentOfficeController {
         EstablishmentForm form = posted.withCustom(customParams(params));
         var errors = new BeanPropertyBindingResult(form, "form");
         Map<String, String> customErrors = new LinkedHashMap<>();
-        Optional<EstablishmentDetails> details = details(tenant, form, errors, customErrors);
+        Optional<EstablishmentDetails> details = details(tenant, null, form, errors, customErrors);
         if (details.isPresent()) {
             try {
                 EstablishmentId id = establishments.create(tenant.id(), details.get(), me);
@@ -262,7 +262,7 @@ class EstablishmentOfficeController {
         if (version.isEmpty()) {
             throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
         }
-        Optional<EstablishmentDetails> details = details(tenant, form, errors, customErrors);
+        Optional<EstablishmentDetails> details = details(tenant, e, form, errors, customErrors);
         if (details.isPresent()) {
             try {
                 establishments.update(tenant.id(), e.id(), version.get(), details.get(), me);
@@ -286,8 +286,8 @@ class EstablishmentOfficeController {
     }
 
     /** The details typed, or empty with the typing errors (numbers that are not numbers) rejected. */
-    private Optional<EstablishmentDetails> details(TenantContext tenant, EstablishmentForm f, BindingResult errors,
-                                                   Map<String, String> customErrors) {
+    private Optional<EstablishmentDetails> details(TenantContext tenant, Establishment existing, EstablishmentForm f,
+                                                   BindingResult errors, Map<String, String> customErrors) {
         Integer persons = integer(f.capacityPersons(), "capacityPersons", errors);
         Integer rooms = integer(f.capacityRooms(), "capacityRooms", errors);
         Integer pitches = integer(f.capacityPitches(), "capacityPitches", errors);
@@ -298,7 +298,12 @@ class EstablishmentOfficeController {
             errors.rejectValue("type", "directory.error.required");
         }
         OrganisationId organisation = null;
-        if (!blank(f.siren()) || !blank(f.organisationName())) {
+        Organisation current = existing == null ? null : organisationOf(tenant, existing);
+        if (current != null && current.siren() == null && blank(f.siren())
+                && current.legalName().equals(f.organisationName() == null ? null : f.organisationName().strip())) {
+            // an organisation known by its name only stays the same one (a name finds no organisation by itself)
+            organisation = current.id();
+        } else if (!blank(f.siren()) || !blank(f.organisationName())) {
             try {
                 organisation = establishments.organisation(tenant.id(), f.siren(), f.organisationName());
             } catch (DirectoryValidationException ex) {

@@ -149,6 +149,18 @@ class EstablishmentPagesIT {
     }
 
     @Test
+    void anOrganisationKnownByNameOnlyStaysTheSameOnEdit() throws Exception {
+        OrganisationId asso = establishments.organisation(tenant.id(), null, "Association des Gîtes");
+        EstablishmentId id = directory.establishment(tenant.id(), "Gîte communal").type(EstablishmentType.RENTAL)
+                .organisation(asso, true).create();
+        mvc.perform(post(base + "/" + id).with(csrf()).with(authentication(admin.authentication()))
+                        .param("version", "0").param("name", "Gîte communal").param("type", "RENTAL")
+                        .param("organisationName", "Association des Gîtes").param("main", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(establishments.find(tenant.id(), id).orElseThrow().details().organisation()).isEqualTo(asso);
+    }
+
+    @Test
     void customFieldsAreDefinedByAdministrators() throws Exception {
         String fields = "/t/" + tenant.slug() + "/office/custom-fields";
         mvc.perform(post(fields).with(csrf()).with(authentication(admin.authentication()))
