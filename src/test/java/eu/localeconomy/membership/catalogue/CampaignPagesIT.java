@@ -125,6 +125,16 @@ class CampaignPagesIT {
         assertThat(page(base + "/matrix")).contains("category hotel 3★: €200.00; 42 rooms × €2.00 = €84.00");
         mvc.perform(as(post(productPath + "/rules/" + UUID.randomUUID())).param("kind", "SET").param("amount", "1"))
                 .andExpect(status().isNotFound());
+
+        // A second price for every hotel after the 3★ one: a conflict the launch checks name, with the rule.
+        mvc.perform(as(post(productPath + "/rules")).param("kind", "SET").param("labelEn", "every hotel")
+                .param("amount", "150").param("conditionField", "type").param("conditionOperator", "EQUALS")
+                .param("conditionValue", "HOTEL")).andExpect(status().is3xxRedirection());
+        assertThat(page(base)).contains("Prices set twice by price rules (1)", "every hotel");
+        String conflicted = mvc.perform(as(get(productPath + "/try")).param("establishment",
+                        establishmentId("Hôtel des Falaises")).header("HX-Request", "true"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(conflicted).contains("Two rules set this price: the later one won.");
     }
 
     @Test
