@@ -319,7 +319,9 @@ class EstablishmentOfficeController {
         Map<String, Object> custom = new LinkedHashMap<>(f.custom());
         return Optional.of(new EstablishmentDetails(organisation, organisation == null || Boolean.TRUE.equals(f.main()), f.name(),
                 f.legalName(), f.siret(), f.vatNumber(), type, f.classificationScheme(), f.classificationValue(),
-                persons, rooms, pitches, f.contactName(), f.email(), f.phone(), f.website(), List.of(), f.street(),
+                persons, rooms, pitches, f.contactName(), f.email(), f.phone(), f.website(),
+                // the further contacts come from the tourism database and are not edited here: kept as they are
+                existing == null ? List.of() : existing.details().contacts(), f.street(),
                 f.postcode(), f.city(), f.country(), lat, lon, custom));
     }
 

@@ -161,6 +161,21 @@ class EstablishmentPagesIT {
     }
 
     @Test
+    void editingKeepsTheContactsReadFromTheTourismDatabase() throws Exception {
+        var contacts = java.util.List.of(new EstablishmentDetails.Contact("PHONE", "Mobile", "+33 6 12 34 56 78"));
+        var d = DirectoryFixtures.details("Hôtel du Cap", EstablishmentType.HOTEL);
+        EstablishmentId id = establishments.create(tenant.id(), new EstablishmentDetails(null, true, d.name(), null, null,
+                null, d.type(), null, null, null, null, null, null, null, null, null, contacts, null, null, null, "FR",
+                null, null, java.util.Map.of()), eu.localeconomy.shared.Actor.SYSTEM);
+        mvc.perform(post(base + "/" + id).with(csrf()).with(authentication(admin.authentication()))
+                        .param("version", "0").param("name", "Hôtel du Cap").param("type", "HOTEL").param("capacityRooms", "9"))
+                .andExpect(status().is3xxRedirection());
+        Establishment after = establishments.find(tenant.id(), id).orElseThrow();
+        assertThat(after.details().contacts()).isEqualTo(contacts);
+        assertThat(after.details().capacityRooms()).isEqualTo(9);
+    }
+
+    @Test
     void customFieldsAreDefinedByAdministrators() throws Exception {
         String fields = "/t/" + tenant.slug() + "/office/custom-fields";
         mvc.perform(post(fields).with(csrf()).with(authentication(admin.authentication()))
