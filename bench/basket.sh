@@ -8,8 +8,9 @@
 # Figures (2026-11-23, 2 cores shared with three other builds, load average 17: the machine was saturated, the probe
 # alone took p50 67 ms), RUNS=3 REQUESTS=20: back to back p50 716 ms p99 2399 ms; paced 500 ms p50 365 ms p99 1480 ms;
 # readiness probe p50 67 ms p99 444 ms (update p99 / probe p99 5.4x, p50 ~10x). The aim (p99 < 50 ms) is NOT shown by
-# these figures: they measure the machine's load more than the update; run again on an idle machine. The series "one
-# professional alone" (service time of an update) was added after these figures.
+# these figures: they measure the machine's load more than the update; run again on an idle machine. A later run
+# (RUNS=1, load average 17) adds one professional alone, the service time of an update: p50 34 ms p99 152 ms (probe
+# p50 101 ms in that run).
 # An update costs about 17 SQL statements: session, mayActFor, campaign, the offer (establishment, campaign's ranges,
 # products, rules, segments), the basket's lock (insert-if-absent + update returning), its lines read, saved, re-read.
 # Usage: bench/basket.sh   (RUNS=3 CONCURRENCY=50 REQUESTS=40 THINK_MS=500 SKIP_BUILD=1 to reuse the jar)
@@ -58,6 +59,7 @@ done
 field() { grep -o "\b$1=[0-9.]*" "$WORK/results" | cut -d= -f2 | median; }
 echo
 echo "=== Medians of $RUNS runs ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $CONCURRENCY professionals, $REQUESTS updates each)"
+printf "basket update, one alone      p50 %s ms  p99 %s ms   (service time, no other professional)\n" "$(field alone_p50_ms)" "$(field alone_p99_ms)"
 printf "basket update, back to back   p50 %s ms  p99 %s ms   aim p99 < 50 ms\n" "$(field update_p50_ms)" "$(field update_p99_ms)"
 printf "basket update, paced %s ms   p50 %s ms  p99 %s ms\n" "$THINK_MS" "$(field paced_p50_ms)" "$(field paced_p99_ms)"
 printf "baseline readiness probe      p50 %s ms  p99 %s ms   (update p99 / probe p99: %sx)\n" \

@@ -187,7 +187,7 @@ class BasketController {
 
     @GetMapping("/t/{slug}/pro/establishments/{establishmentId}/campaigns/{campaignId}/checkout")
     String checkout(TenantContext tenant, @PathVariable String establishmentId, @PathVariable String campaignId,
-                    @AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
+                    @AuthenticationPrincipal AccountPrincipal me, Locale locale, Model model, RedirectAttributes redirect) {
         Scope scope = scope(tenant, me, establishmentId, campaignId);
         var live = orders.live(tenant.id(), scope.campaign(), scope.establishment());
         if (live.isPresent()) {
@@ -195,8 +195,7 @@ class BasketController {
         }
         BasketView basket = baskets.open(tenant, scope.campaign(), scope.establishment(), me);
         if (basket.empty()) {
-            redirect.addFlashAttribute("basketError", messages.getMessage("order.error.empty", null,
-                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("basketError", messages.getMessage("order.error.empty", null, locale));
             return "redirect:" + scope.base();
         }
         return checkoutPage(scope, basket, new CheckoutForm(null, null, null, UUID.randomUUID().toString()), model);

@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -257,11 +256,5 @@ public class Baskets {
     void empty(TenantId tenant, UUID basket) {
         jdbc.sql("delete from membership_basket_line where tenant_id = ? and basket_id = ?")
                 .params(tenant.value(), basket).update();
-    }
-
-    static Set<ProductId> ids(List<BasketView.Line> lines) {
-        Set<ProductId> ids = new HashSet<>();
-        lines.forEach(l -> ids.add(l.product().id()));
-        return ids;
     }
 }

@@ -21,6 +21,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,7 +58,7 @@ public class Orders {
     }
 
     public record Summary(UUID id, CampaignId campaignId, EstablishmentId establishmentId, OrderStatus status,
-                          Money gross, java.time.Instant placedAt) {
+                          Money gross, Instant placedAt) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -137,7 +138,7 @@ public class Orders {
                 BasketRules.checkQuantity(line.product(), line.quantity(), language);
             }
         }
-        BasketRules.checkCombination(offer, Baskets.ids(view.lines()), language);
+        BasketRules.checkCombination(offer, BasketRules.productsOf(view), language);
         List<PriceChange> changes = view.lines().stream().filter(BasketView.Line::priceChanged)
                 .map(l -> new PriceChange(BasketRules.name(l.product().names(), language), l.seenPrice(), l.unitPrice()))
                 .toList();
