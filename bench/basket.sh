@@ -5,12 +5,13 @@
 # locked, lines checked and saved, totals re-computed) against the platform on 127.0.0.1 with the demo data; back to
 # back and paced ($THINK_MS ms between a professional's updates), $REQUESTS updates per professional and series; the
 # readiness probe at the same concurrency as baseline (same run). Medians of $RUNS runs. Aim: p99 < 50 ms at 50.
-# Figures (2026-11-23, 2 cores shared with three other builds, load average 17: the machine was saturated, the probe
-# alone took p50 67 ms), RUNS=3 REQUESTS=20: back to back p50 716 ms p99 2399 ms; paced 500 ms p50 365 ms p99 1480 ms;
-# readiness probe p50 67 ms p99 444 ms (update p99 / probe p99 5.4x, p50 ~10x). The aim (p99 < 50 ms) is NOT shown by
-# these figures: they measure the machine's load more than the update; run again on an idle machine. A later run
-# (RUNS=1, load average 17) adds one professional alone, the service time of an update: p50 34 ms p99 152 ms (probe
-# p50 101 ms in that run).
+# Figures (2026-11-23, 2 cores, RUNS=3 REQUESTS=20, load average 3 falling from 11: the other builds were ending):
+#   one professional alone  p50 13.1 ms  p99 33.4 ms   (the service time of an update)
+#   50 paced 500 ms         p50 19.9 ms  p99 82.0 ms   (aim p99 < 50 ms: not met on this machine)
+#   50 back to back         p50 296 ms   p99 1060 ms   (saturated: ~170 updates/s on 2 cores, latency = 50 / throughput)
+#   readiness probe at 50   p50 62 ms    p99 115 ms    (update p99 / probe p99 9.2x)
+# Earlier runs with three other builds on the machine (load average 17) gave back to back p50 716 ms p99 2399 ms,
+# paced p50 365 ms p99 1480 ms, alone p50 34 ms: the machine's load more than the update.
 # An update costs about 17 SQL statements: session, mayActFor, campaign, the offer (establishment, campaign's ranges,
 # products, rules, segments), the basket's lock (insert-if-absent + update returning), its lines read, saved, re-read.
 # Usage: bench/basket.sh   (RUNS=3 CONCURRENCY=50 REQUESTS=40 THINK_MS=500 SKIP_BUILD=1 to reuse the jar)
