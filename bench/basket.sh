@@ -12,7 +12,7 @@
 #   readiness probe at 50   p50 62 ms    p99 115 ms    (update p99 / probe p99 9.2x)
 # Earlier runs with three other builds on the machine (load average 17) gave back to back p50 716 ms p99 2399 ms,
 # paced p50 365 ms p99 1480 ms, alone p50 34 ms: the machine's load more than the update.
-# An update costs about 17 SQL statements: session, mayActFor, campaign, the offer (establishment, campaign's ranges,
+# By reading the code (not measured), an update runs about 17 SQL statements: session, mayActFor, campaign, the offer (establishment, campaign's ranges,
 # products, rules, segments), the basket's lock (insert-if-absent + update returning), its lines read, saved, re-read.
 # Usage: bench/basket.sh   (RUNS=3 CONCURRENCY=50 REQUESTS=40 THINK_MS=500 SKIP_BUILD=1 to reuse the jar)
 set -euo pipefail
