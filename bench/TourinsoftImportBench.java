@@ -69,6 +69,7 @@ public class TourinsoftImportBench {
                 "--app.embedded-db.data-dir=" + work.resolve("postgres"), "--app.files.dir=" + work.resolve("files"),
                 "--app.security.data-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", "--app.demo.enabled=false",
                 "--logging.level.root=WARN", "--logging.level.eu.localeconomy.membership.sync=INFO",
+                "--app.membership.feed-private-addresses=true",
                 "--spring.main.banner-mode=off");
         try {
             var tenants = context.getBean(Tenants.class);

@@ -49,12 +49,13 @@ class SyncImportJob implements JobHandler {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final TransactionTemplate savepoint;
-    private final TourinsoftFeed feed = TourinsoftFeed.withDefaults();
+    private final TourinsoftFeed feed;
 
     SyncImportJob(SyncStore store, TourinsoftImports tourinsoft, CsvImports csv, Establishments establishments,
                   AuditLog audit, TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.tourinsoft = tourinsoft;
+        this.feed = tourinsoft.feed();
         this.csv = csv;
         this.establishments = establishments;
         this.audit = audit;

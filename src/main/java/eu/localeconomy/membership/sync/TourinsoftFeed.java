@@ -6,6 +6,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,20 +45,31 @@ public final class TourinsoftFeed {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final boolean privateAddressesAllowed;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public TourinsoftFeed(HttpClient http, Duration timeout) {
+    public TourinsoftFeed(HttpClient http, Duration timeout, boolean privateAddressesAllowed) {
         this.http = http;
         this.timeout = timeout;
+        this.privateAddressesAllowed = privateAddressesAllowed;
     }
 
+    /** A feed reader that refuses hosts on loopback, private and link-local addresses. */
     public static TourinsoftFeed withDefaults() {
+        return withDefaults(false);
+    }
+
+    public static TourinsoftFeed withDefaults(boolean privateAddressesAllowed) {
+        // Redirects are not followed: each URL fetched, next-page links included, passes the address check first.
         return new TourinsoftFeed(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build(), Duration.ofSeconds(60));
+                .followRedirects(HttpClient.Redirect.NEVER).build(), Duration.ofSeconds(60), privateAddressesAllowed);
     }
 
     /** Fetches and parses one page. */
     public Page fetch(URI uri) throws FeedException {
+        if (!privateAddressesAllowed) {
+            refuseInternal(uri);
+        }
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET()
@@ -72,6 +86,29 @@ public final class TourinsoftFeed {
             throw new FeedException("membership.sync.error.status", String.valueOf(response.statusCode()));
         }
         return parse(response.body(), uri);
+    }
+
+    /**
+     * The feed URL is typed by a tenant's administrator and fetched by the server: without this check it could reach
+     * the platform's own network (metadata services, the database host, actuator). Development and tests that serve
+     * feeds from 127.0.0.1 set {@code app.membership.feed-private-addresses=true}.
+     */
+    private static void refuseInternal(URI uri) throws FeedException {
+        String host = uri.getHost();
+        if (host == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new FeedException("membership.sync.error.unreachable", String.valueOf(host));
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                boolean uniqueLocal = address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal) {
+                    throw new FeedException("membership.sync.error.privateAddress", host);
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new FeedException("membership.sync.error.unreachable", host, e);
+        }
     }
 
     /** Parses a page body; relative next links are resolved against {@code base}. */

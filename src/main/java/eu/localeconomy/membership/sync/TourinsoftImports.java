@@ -6,6 +6,7 @@ import eu.localeconomy.directory.DirectoryFields;
 import eu.localeconomy.job.Jobs;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.TenantId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,13 +41,19 @@ public class TourinsoftImports {
     private final Clock clock;
     private final TourinsoftFeed feed;
 
-    TourinsoftImports(SyncStore store, DirectoryFields directoryFields, Jobs jobs, AuditLog audit, Clock clock) {
+    TourinsoftImports(SyncStore store, DirectoryFields directoryFields, Jobs jobs, AuditLog audit, Clock clock,
+                      @Value("${app.membership.feed-private-addresses:false}") boolean privateAddressesAllowed) {
         this.store = store;
         this.directoryFields = directoryFields;
         this.jobs = jobs;
         this.audit = audit;
         this.clock = clock;
-        this.feed = TourinsoftFeed.withDefaults();
+        this.feed = TourinsoftFeed.withDefaults(privateAddressesAllowed);
+    }
+
+    /** The feed reader, with the platform's address policy. */
+    TourinsoftFeed feed() {
+        return feed;
     }
 
     /** The saved profile, or the default one for a tenant that has none yet. */

@@ -37,6 +37,18 @@ class TourinsoftFeedTest {
                     List.of(new DirectoryField.Choice("coast", Map.of(Language.FR, "Littoral")),
                             new DirectoryField.Choice("inland", Map.of(Language.FR, "Arrière-pays")))));
 
+    @ParameterizedTest
+    @CsvSource({"http://127.0.0.1:8080/actuator/env", "http://localhost/feed", "http://10.1.2.3/feed",
+            "http://192.168.1.10/feed", "http://169.254.169.254/latest/meta-data/", "http://[::1]/feed",
+            "http://[fd00::1]/feed", "file:///etc/passwd"})
+    void refusesFeedsOnThePlatformsOwnNetwork(String url) {
+        // Nothing listens on these addresses: the check refuses them before any connection is tried.
+        assertThatThrownBy(() -> TourinsoftFeed.withDefaults(false).fetch(URI.create(url)))
+                .isInstanceOf(FeedException.class)
+                .satisfies(e -> assertThat(((FeedException) e).messageKey()).isEqualTo(url.startsWith("file:")
+                        ? "membership.sync.error.unreachable" : "membership.sync.error.privateAddress"));
+    }
+
     @Test
     void readsTheValueFormWithCountAndARelativeNextLink() throws Exception {
         TourinsoftFeed.Page page = feed.parse(fixture("objects-page1.json"), BASE);
