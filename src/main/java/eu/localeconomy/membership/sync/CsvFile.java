@@ -1,5 +1,6 @@
 package eu.localeconomy.membership.sync;
 
+import eu.localeconomy.shared.CsvText;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -7,11 +8,7 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +22,6 @@ import java.util.Map;
 final class CsvFile {
 
     static final int MAX_ROWS = 50_000;
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     static final class UnreadableException extends Exception {
         private final String messageKey;
@@ -56,34 +52,20 @@ final class CsvFile {
         if (content == null || content.length == 0) {
             throw new UnreadableException("membership.sync.csv.error.empty");
         }
-        int start = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
-                && content[2] == (byte) 0xBF ? 3 : 0;
-        for (int i = start; i < Math.min(content.length, 64 * 1024); i++) {
-            if (content[i] == 0) {
-                throw new UnreadableException("membership.sync.csv.error.binary");
-            }
-        }
         String text;
         Charset charset;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, start, content.length - start)).toString();
-            charset = StandardCharsets.UTF_8;
-        } catch (CharacterCodingException notUtf8) {
-            if (start > 0) {
-                throw new UnreadableException("membership.sync.csv.error.encoding");
-            }
-            text = new String(content, WINDOWS_1252);
-            charset = WINDOWS_1252;
+            CsvText.Decoded decoded = CsvText.decode(content);
+            text = decoded.text();
+            charset = decoded.charset();
+        } catch (CsvText.UnreadableTextException e) {
+            throw new UnreadableException(e.problem() == CsvText.Problem.BINARY
+                    ? "membership.sync.csv.error.binary" : "membership.sync.csv.error.encoding");
         }
-        int newline = text.indexOf('\n');
-        String first = newline < 0 ? text : text.substring(0, newline);
-        char delimiter = delimiter(first);
+        char delimiter = CsvText.delimiter(text);
         List<String> headers = new ArrayList<>();
         List<Map<String, Object>> records = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
+        CSVFormat format = CsvText.format(delimiter);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord row : parser) {
                 if (headers.isEmpty()) {
@@ -106,19 +88,6 @@ final class CsvFile {
             throw new UnreadableException("membership.sync.csv.error.noRows");
         }
         return new CsvFile(List.copyOf(headers), List.copyOf(records), charset, delimiter);
-    }
-
-    private static char delimiter(String header) {
-        char best = ';';
-        long most = -1;
-        for (char c : new char[]{';', ',', '\t'}) {
-            long count = header.chars().filter(x -> x == c).count();
-            if (count > most) {
-                most = count;
-                best = c;
-            }
-        }
-        return best;
     }
 
     List<String> headers() {

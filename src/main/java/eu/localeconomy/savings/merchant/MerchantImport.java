@@ -1,5 +1,6 @@
 package eu.localeconomy.savings.merchant;
 
+import eu.localeconomy.shared.CsvText;
 import eu.localeconomy.audit.AuditLog;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.TenantId;
@@ -15,11 +16,7 @@ import org.springframework.validation.FieldError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -129,28 +126,17 @@ class MerchantImport {
         String text;
         Charset charset;
         try {
-            boolean bom = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
-                    && content[2] == (byte) 0xBF;
-            int start = bom ? 3 : 0;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(content, start, content.length - start)).toString();
-                charset = StandardCharsets.UTF_8;
-            } catch (CharacterCodingException notUtf8) {
-                // Spreadsheet exports on Belgian Windows are Windows-1252.
-                charset = Charset.forName("windows-1252");
-                text = new String(content, charset);
-            }
-        } catch (RuntimeException e) {
+            CsvText.Decoded decoded = CsvText.decode(content);
+            text = decoded.text();
+            charset = decoded.charset();
+        } catch (CsvText.UnreadableTextException e) {
             return Report.unreadable("merchant.import.error.unreadable");
         }
         if (text.isBlank()) {
             return Report.unreadable("merchant.import.error.empty");
         }
-        char delimiter = delimiter(text);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
+        char delimiter = CsvText.delimiter(text);
+        CSVFormat format = CsvText.format(delimiter);
         List<CSVRecord> records;
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             records = parser.getRecords();
@@ -271,21 +257,4 @@ class MerchantImport {
     }
 
     /** The delimiter that splits the header line into the most columns, outside quotes; semicolon on a tie. */
-    static char delimiter(String text) {
-        int end = text.indexOf('\n');
-        String first = end < 0 ? text : text.substring(0, end);
-        int semicolons = 0;
-        int commas = 0;
-        boolean quoted = false;
-        for (char c : first.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == ';') {
-                semicolons++;
-            } else if (!quoted && c == ',') {
-                commas++;
-            }
-        }
-        return commas > semicolons ? ',' : ';';
-    }
 }

@@ -1,5 +1,6 @@
 package eu.localeconomy.savings.register;
 
+import eu.localeconomy.shared.CsvText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -7,11 +8,7 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +21,7 @@ import java.util.function.Consumer;
  */
 final class RegisterFile {
 
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    static final Charset WINDOWS_1252 = CsvText.WINDOWS_1252;
 
     /** A file that cannot be read as a register file at all; the key says why, in the user's language. */
     static final class UnreadableException extends Exception {
@@ -44,58 +40,24 @@ final class RegisterFile {
     }
 
     static Decoded decode(byte[] content) throws UnreadableException {
-        if (content.length >= 2 && ((content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)
-                || (content[0] == (byte) 0xFF && content[1] == (byte) 0xFE))) {
-            throw new UnreadableException("register.upload.error.utf16");
-        }
-        int start = startsWith(content, UTF8_BOM) ? UTF8_BOM.length : 0;
-        for (int i = start; i < Math.min(content.length, 64 * 1024); i++) {
-            if (content[i] == 0) {
-                throw new UnreadableException("register.upload.error.binary");
-            }
-        }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, start, content.length - start)).toString();
-            return new Decoded(text, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException notUtf8) {
-            if (start > 0) {
-                // It says it is UTF-8 and is not: reading it as anything else would be a guess.
-                throw new UnreadableException("register.upload.error.badUtf8");
-            }
-            return new Decoded(new String(content, WINDOWS_1252), WINDOWS_1252);
+            CsvText.Decoded decoded = CsvText.decode(content);
+            return new Decoded(decoded.text(), decoded.charset());
+        } catch (CsvText.UnreadableTextException e) {
+            throw new UnreadableException(switch (e.problem()) {
+                case UTF16 -> "register.upload.error.utf16";
+                case BINARY -> "register.upload.error.binary";
+                case BAD_UTF8 -> "register.upload.error.badUtf8";
+            });
         }
     }
 
-    /** The delimiter that splits the header line into the most columns, outside quotes; semicolon on a tie. */
     static char delimiter(String text) {
-        int end = text.indexOf('\n');
-        String first = end < 0 ? text : text.substring(0, end);
-        char best = ';';
-        int bestCount = 0;
-        for (char candidate : new char[]{';', ',', '\t'}) {
-            int count = 0;
-            boolean quoted = false;
-            for (int i = 0; i < first.length(); i++) {
-                char c = first.charAt(i);
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (c == candidate && !quoted) {
-                    count++;
-                }
-            }
-            if (count > bestCount) {
-                best = candidate;
-                bestCount = count;
-            }
-        }
-        return best;
+        return CsvText.delimiter(text);
     }
 
     static CSVFormat format(char delimiter) {
-        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
+        return CsvText.format(delimiter);
     }
 
     /** The header and up to {@code limit} data records. */
@@ -127,15 +89,4 @@ final class RegisterFile {
         }
     }
 
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

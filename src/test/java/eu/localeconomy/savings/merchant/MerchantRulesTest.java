@@ -67,12 +67,6 @@ class MerchantRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'a;b;c',;", "'a,b,c',','", "'\"a;b\",c,d',','", "'a;b,c;d',;"})
-    void delimiterOfTheHeaderLine(String line, char delimiter) {
-        assertThat(MerchantImport.delimiter(line + "\n1;2;3")).isEqualTo(delimiter);
-    }
-
-    @ParameterizedTest
     @CsvSource(nullValues = "null", value = {"lmd_abcdefghij_secret,abcdefghij", "lmd_abcdefghij_,null",
             "lmd_abc_secret,null", "xyz_abcdefghij_secret,null", "lmd_abcdefghijk_secret,null"})
     void credentialPrefix(String credential, String prefix) {
