@@ -1,5 +1,6 @@
 package eu.localeconomy.account;
 
+import eu.localeconomy.support.SmtpInbox;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -19,12 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -42,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class MailedLinksIT {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = SmtpInbox.freePort();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -72,9 +68,9 @@ class MailedLinksIT {
 
         mvc.perform(post("/t/" + tenant.slug() + "/password/forgot").param("email", person.email()).with(csrf()))
                 .andExpect(view().name("account/password-forgot-sent"));
-        MimeMessage mail = awaitMailTo(person.email());
+        MimeMessage mail = SmtpInbox.awaitMailTo(smtp, person.email());
         assertThat(mail.getSubject()).isEqualTo("Choisissez un nouveau mot de passe");
-        String link = linkIn(GreenMailUtil.getBody(mail), "/password/reset?token=");
+        String link = SmtpInbox.linkIn(GreenMailUtil.getBody(mail), "/password/reset?token=");
 
         mvc.perform(get(link)).andExpect(view().name("account/password-reset"));
         String reset = link.substring(0, link.indexOf('?'));
@@ -113,7 +109,7 @@ class MailedLinksIT {
     void expiredResetLinkIsRefusedWithAWayToAskAgain() throws Exception {
         var person = fixtures.person(tenant, Role.HELPDESK);
         mvc.perform(post("/t/" + tenant.slug() + "/password/forgot").param("email", person.email()).with(csrf()));
-        String link = linkIn(GreenMailUtil.getBody(awaitMailTo(person.email())), "/password/reset?token=");
+        String link = SmtpInbox.linkIn(GreenMailUtil.getBody(SmtpInbox.awaitMailTo(smtp, person.email())), "/password/reset?token=");
         jdbc.sql("update account_token set expires_at = now() - interval '1 minute' where user_id = ?")
                 .param(person.principal().userId().value()).update();
         String page = mvc.perform(get(link)).andExpect(view().name("account/link-invalid"))
@@ -129,9 +125,9 @@ class MailedLinksIT {
                         .param("role", "FINANCE").param("language", "NL").with(csrf())
                         .with(authentication(admin.authentication())))
                 .andExpect(redirectedUrl("/t/" + tenant.slug() + "/office/staff"));
-        MimeMessage mail = awaitMailTo(email);
+        MimeMessage mail = SmtpInbox.awaitMailTo(smtp, email);
         assertThat(mail.getSubject()).isEqualTo("Uw uitnodiging voor " + tenant.name());
-        String link = linkIn(GreenMailUtil.getBody(mail), "/invitation?token=");
+        String link = SmtpInbox.linkIn(GreenMailUtil.getBody(mail), "/invitation?token=");
         String token = link.substring(link.indexOf("token=") + 6);
         String path = link.substring(0, link.indexOf('?'));
 
@@ -157,37 +153,8 @@ class MailedLinksIT {
         tenants.create(new Tenants.NewTenant(slug, "Fresh Town", TenantKind.MUNICIPALITY, Language.EN,
                 "Europe/Brussels", "#123456", new Tenant.LegalIdentity(null, null, null, null, "BE", null, null),
                 "first.admin@" + slug + ".test"));
-        MimeMessage mail = awaitMailTo("first.admin@" + slug + ".test");
+        MimeMessage mail = SmtpInbox.awaitMailTo(smtp, "first.admin@" + slug + ".test");
         assertThat(mail.getSubject()).isEqualTo("Your invitation to Fresh Town");
         assertThat(GreenMailUtil.getBody(mail)).contains("/t/" + slug + "/invitation?token=");
-    }
-
-    private MimeMessage awaitMailTo(String recipient) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(recipient)) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + recipient);
-    }
-
-    /** The path and query of the first link in the mail that contains the marker. */
-    private static String linkIn(String body, String marker) {
-        String flat = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-        Matcher m = Pattern.compile("http://[^/\\s\"]+(/[^\\s\"<]*" + Pattern.quote(marker) + "[A-Za-z0-9_\\-]+)").matcher(flat);
-        assertThat(m.find()).as("link with " + marker + " in " + flat).isTrue();
-        return m.group(1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package eu.localeconomy.membership.extranet;
 
+import eu.localeconomy.support.SmtpInbox;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -24,13 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -48,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class InvitationIT {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = SmtpInbox.freePort();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -92,7 +88,7 @@ class InvitationIT {
                         ProfessionalInvitations.Outcome.NO_EMAIL, 1)));
 
         // One invitation for the address, in the tenant's language.
-        MimeMessage mail = awaitMailTo(email);
+        MimeMessage mail = SmtpInbox.awaitMailTo(smtp, email);
         assertThat(mail.getSubject()).isEqualTo("Votre invitation à " + tenant.name());
         assertThat(GreenMailUtil.getBody(mail)).contains("Professionnel");
         assertThat(jdbc.sql("select count(*) from mail_outbox where lower(recipient) = lower(?)").param(email)
@@ -101,7 +97,7 @@ class InvitationIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Invited on", "No e-mail address", "Not invited");
 
-        String link = linkIn(GreenMailUtil.getBody(mail), "/invitation?token=");
+        String link = SmtpInbox.linkIn(GreenMailUtil.getBody(mail), "/invitation?token=");
         String token = link.substring(link.indexOf("token=") + 6);
         mvc.perform(post(link.substring(0, link.indexOf('?'))).param("token", token).param("displayName", "Anne Marin")
                         .param("password", "une longue phrase de passe").param("confirmation", "une longue phrase de passe")
@@ -141,7 +137,7 @@ class InvitationIT {
 
         assertThat(professionals.establishmentsOf(tenant.id(), pro.principal().userId()))
                 .containsExactlyInAnyOrder(first, second);
-        MimeMessage mail = awaitMailTo(pro.email());
+        MimeMessage mail = SmtpInbox.awaitMailTo(smtp, pro.email());
         // The account's own language (English for test people).
         assertThat(mail.getSubject()).isEqualTo("A new establishment in your " + tenant.name() + " account");
         // The delivered body is quoted-printable: read the text as the outbox rendered it.
@@ -219,33 +215,5 @@ class InvitationIT {
 
     EstablishmentId establishment(String name, String email) {
         return directory.establishment(tenant.id(), name).email(email).city("14000", "Falaise").create();
-    }
-
-    private MimeMessage awaitMailTo(String recipient) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(recipient)) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + recipient);
-    }
-
-    private static String linkIn(String body, String marker) {
-        String flat = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-        Matcher m = Pattern.compile("http://[^/\\s\"]+(/[^\\s\"<]*" + Pattern.quote(marker) + "[A-Za-z0-9_\\-]+)").matcher(flat);
-        assertThat(m.find()).as("link with " + marker + " in " + flat).isTrue();
-        return m.group(1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
