@@ -100,7 +100,7 @@ public class TourinsoftImportBench {
 
                 // Baseline: the same pages fetched, parsed and mapped, nothing written.
                 t = System.nanoTime();
-                TourinsoftFeed feed = TourinsoftFeed.withDefaults();
+                TourinsoftFeed feed = TourinsoftFeed.withDefaults(true);
                 RecordMapper mapper = RecordMapper.tourinsoft(profile, imports.fields(tenant.id()));
                 URI page = URI.create(feedUrl);
                 int mapped = 0;

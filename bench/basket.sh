@@ -5,6 +5,9 @@
 # locked, lines checked and saved, totals re-computed) against the platform on 127.0.0.1 with the demo data; back to
 # back and paced ($THINK_MS ms between a professional's updates), $REQUESTS updates per professional and series; the
 # readiness probe at the same concurrency as baseline (same run). Medians of $RUNS runs. Aim: p99 < 50 ms at 50.
+# Idle machine, 2026-11-23 16:11 UTC (the lead, nothing else running; medians of 3, 50 professionals, 40 updates
+#   each): one alone p50 8.7 ms p99 19.2 ms; paced 500 ms p50 14.0 ms p99 58.8 ms (runs 58.8 / 61.9 / 38.6); back to
+#   back p50 265 ms p99 1,094 ms; readiness probe at the same concurrency p50 51 ms p99 98 ms. Aim p99 < 50 ms: not met.
 # Figures (2026-11-23, 2 cores, RUNS=3 REQUESTS=20, load average 3 falling from 11: the other builds were ending):
 #   one professional alone  p50 13.1 ms  p99 33.4 ms   (the service time of an update)
 #   50 paced 500 ms         p50 19.9 ms  p99 82.0 ms   (aim p99 < 50 ms: not met on this machine)

@@ -4,6 +4,8 @@
 # loading the establishments and the campaign, resolving each one's ranges, pricing every product it is offered with
 # its explanation steps — against a baseline measured in the same run: the same loading and loops with every price
 # replaced by the base price.
+# Idle machine, 2026-11-23 16:15 UTC (the lead, nothing else running; medians of 3 after warm-ups): 105 ms, baseline
+#   14 ms (7.5x). The figures below were taken while other builds shared the cores.
 # Measured 2026-11-23 (2 cores, shared with three other engineers' builds; JDK 25, heap 512m; runs after 3 warm-ups):
 # 2,000 establishments × 50 products (97,290 prices computed, each with its explanation steps) in 391 ms median
 # (359 / 391 / 491 ms), aim < 1000 ms met; baseline (same loading and loops, base prices) 91 ms median
