@@ -2,11 +2,12 @@ package eu.localeconomy;
 
 import eu.localeconomy.account.Role;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.support.DirectoryFixtures;
 import eu.localeconomy.support.IntegrationTest;
 import eu.localeconomy.support.TestTenants;
 import eu.localeconomy.tenant.Tenant;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
@@ -35,25 +36,34 @@ class TenantIsolationIT {
 
     @Autowired MockMvc mvc;
     @Autowired TestTenants fixtures;
+    @Autowired DirectoryFixtures directory;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Tenant a;
     Tenant b;
     TestTenants.Person bAdmin;
 
-    @BeforeEach
-    void twoTenants() {
-        a = fixtures.tenant(TenantKind.MUNICIPALITY);
-        b = fixtures.tenant(TenantKind.MUNICIPALITY);
+    /** Two tenants of a kind: municipalities reach the savings pages, tourism offices the membership pages. */
+    void twoTenants(TenantKind kind) {
+        a = fixtures.tenant(kind);
+        b = fixtures.tenant(kind);
         bAdmin = fixtures.person(b, Role.TENANT_ADMIN);
+        if (kind == TenantKind.TOURISM_OFFICE) {
+            directory.establishment(b.id(), B_ESTABLISHMENT).email("contact@b-tenant.test").create();
+        }
     }
 
-    @Test
-    void noEndpointLetsAUserOfOneTenantReachAnother() throws Exception {
+    /** An establishment only tenant B has: no page of A may name it. */
+    private static final String B_ESTABLISHMENT = "Hotel Secret of Tenant B";
+
+    @ParameterizedTest
+    @EnumSource(TenantKind.class)
+    void noEndpointLetsAUserOfOneTenantReachAnother(TenantKind kind) throws Exception {
+        twoTenants(kind);
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).as("the harness found the tenant endpoints").hasSizeGreaterThan(15);
         List<String> leaks = new ArrayList<>();
-        for (Role role : Role.tenantRoles(TenantKind.MUNICIPALITY)) {
+        for (Role role : Role.tenantRoles(kind)) {
             var person = fixtures.person(a, role);
             for (Endpoint endpoint : endpoints) {
                 if (!endpoint.pattern().contains("{slug}")) {
@@ -77,7 +87,7 @@ class TenantIsolationIT {
                     leaks.add(role + " " + endpoint.method() + " " + uri + " -> " + status);
                 }
                 String body = result.getResponse().getContentAsString();
-                if (body.contains(bAdmin.email())) {
+                if (body.contains(bAdmin.email()) || body.contains(B_ESTABLISHMENT)) {
                     leaks.add(role + " " + endpoint.method() + " " + uri + " shows tenant B's staff");
                 }
             }
@@ -85,8 +95,10 @@ class TenantIsolationIT {
         assertThat(leaks).isEmpty();
     }
 
-    @Test
-    void tenantPagesOfTheOwnTenantNeverShowAnotherTenantsData() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TenantKind.class)
+    void tenantPagesOfTheOwnTenantNeverShowAnotherTenantsData(TenantKind kind) throws Exception {
+        twoTenants(kind);
         var admin = fixtures.person(a, Role.TENANT_ADMIN);
         for (Endpoint endpoint : endpoints()) {
             if (!endpoint.pattern().contains("{slug}") || endpoint.method() != HttpMethod.GET) {
@@ -94,12 +106,15 @@ class TenantIsolationIT {
             }
             String body = mvc.perform(request(HttpMethod.GET, endpoint.uri(a.slug()))
                     .with(authentication(admin.authentication()))).andReturn().getResponse().getContentAsString();
-            assertThat(body).as(endpoint.uri(a.slug())).doesNotContain(bAdmin.email()).doesNotContain(b.id().toString());
+            assertThat(body).as(endpoint.uri(a.slug())).doesNotContain(bAdmin.email()).doesNotContain(b.id().toString())
+                    .doesNotContain(B_ESTABLISHMENT);
         }
     }
 
-    @Test
-    void noEndpointAnswersWithAServerErrorToEmptyOrGarbledInput() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TenantKind.class)
+    void noEndpointAnswersWithAServerErrorToEmptyOrGarbledInput(TenantKind kind) throws Exception {
+        twoTenants(kind);
         var admin = fixtures.person(a, Role.TENANT_ADMIN);
         var platformAdmin = fixtures.platformAdministrator();
         List<String> failures = new ArrayList<>();

@@ -79,8 +79,9 @@ class CampaignController {
             LocalDate closes = OfficeForms.date(closesOn, "closesOn", errors, "catalogue.error.date");
             CampaignStatus parsed = Arrays.stream(CampaignStatus.values()).filter(s -> s.name().equals(status))
                     .findFirst().orElse(null);
-            return new CampaignForm(year == null && season != null && !season.isBlank() ? -1 : year, name, opens,
-                    closes, parsed, OfficeForms.texts(introFr, introNl, introEn));
+            // Integer.valueOf keeps the conditional boxed: a blank season must stay null, not unbox.
+            Integer typed = year == null && season != null && !season.isBlank() ? Integer.valueOf(-1) : year;
+            return new CampaignForm(typed, name, opens, closes, parsed, OfficeForms.texts(introFr, introNl, introEn));
         }
     }
 
