@@ -93,7 +93,7 @@ class ProfessionalInvitationBrowserTest extends BrowserTestSupport {
         Locator card = pro.locator("main section.establishment-card").filter(new Locator.FilterOptions().setHasText(name));
         assertThat(card.count()).isEqualTo(1);
         assertThat(card.locator("h2").innerText()).isEqualTo(name);
-        assertThat(card.locator("p.hint").first().innerText()).contains(message("extranet.type.HOTEL", "fr"), "Houlgate");
+        assertThat(card.locator("p.hint").first().innerText()).contains(message("directory.type.HOTEL", "fr"), "Houlgate");
         assertThat(pro.locator("main section.establishment-card").count()).as("only their own establishment").isEqualTo(1);
         screenshot(pro, "professional-invitation-3-home-fr");
         assertPageIsSound(pro);
