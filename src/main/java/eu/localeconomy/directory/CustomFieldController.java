@@ -1,8 +1,10 @@
 package eu.localeconomy.directory;
 
 import eu.localeconomy.account.AccountPrincipal;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +26,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /** Back office (tenant administrators): the tenant's custom fields of the directory. */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class CustomFieldController {
 
     private final CustomFields customFields;
@@ -58,14 +61,12 @@ class CustomFieldController {
 
     @GetMapping("/t/{slug}/office/custom-fields")
     String list(TenantContext tenant, Model model) {
-        EstablishmentOfficeController.requireTourismOffice(tenant);
         CustomFieldForm form = CustomFieldForm.empty();
         return page(tenant, form, new BeanPropertyBindingResult(form, "form"), false, model);
     }
 
     @GetMapping("/t/{slug}/office/custom-fields/{key}")
     String edit(TenantContext tenant, @PathVariable String key, Model model) {
-        EstablishmentOfficeController.requireTourismOffice(tenant);
         CustomField field = customFields.find(tenant.id(), key).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         CustomFieldForm form = CustomFieldForm.of(field);
         return page(tenant, form, new BeanPropertyBindingResult(form, "form"), true, model);
@@ -74,7 +75,6 @@ class CustomFieldController {
     @PostMapping("/t/{slug}/office/custom-fields")
     String save(TenantContext tenant, @ModelAttribute("form") CustomFieldForm form,
                 @AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
-        EstablishmentOfficeController.requireTourismOffice(tenant);
         EstablishmentOfficeController.requireAdmin(me);
         var errors = new BeanPropertyBindingResult(form, "form");
         FieldType type = null;

@@ -2,8 +2,10 @@ package eu.localeconomy.directory;
 
 import eu.localeconomy.account.AccountPrincipal;
 import eu.localeconomy.account.Role;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,6 +40,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * fields. Every staff member sees; only a tenant administrator changes.
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class EstablishmentOfficeController {
 
     static final int PAGE_SIZE = 50;
@@ -71,7 +74,6 @@ class EstablishmentOfficeController {
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
                 @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
                 HttpServletResponse response, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-        requireTourismOffice(tenant);
         int season = LocalDate.now(clock.withZone(tenant.zone())).getYear();
         String q = trim(text, 100);
         EstablishmentType chosenType = parseType(type);
@@ -143,7 +145,6 @@ class EstablishmentOfficeController {
     @GetMapping("/t/{slug}/office/establishments/{id}")
     String show(TenantContext tenant, @PathVariable String id, @AuthenticationPrincipal AccountPrincipal me,
                 Locale locale, Model model) {
-        requireTourismOffice(tenant);
         Establishment e = find(tenant, id);
         Organisation organisation = e.details().organisation() == null ? null
                 : establishments.findOrganisation(tenant.id(), e.details().organisation()).orElse(null);
@@ -193,7 +194,6 @@ class EstablishmentOfficeController {
     @PostMapping("/t/{slug}/office/establishments/{id}/seasons")
     String addSeason(TenantContext tenant, @PathVariable String id, @RequestParam(name = "season", required = false) String season,
                      @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
-        requireTourismOffice(tenant);
         requireAdmin(me);
         Establishment e = find(tenant, id);
         Optional<Integer> s = parseInt(season);
@@ -210,7 +210,6 @@ class EstablishmentOfficeController {
 
     @GetMapping("/t/{slug}/office/establishments/new")
     String createForm(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-        requireTourismOffice(tenant);
         requireAdmin(me);
         EstablishmentForm form = EstablishmentForm.empty();
         return form(tenant, null, form, new BeanPropertyBindingResult(form, "form"), Map.of(), false, model);
@@ -220,7 +219,6 @@ class EstablishmentOfficeController {
     String create(TenantContext tenant, @ModelAttribute("form") EstablishmentForm posted,
                   @RequestParam Map<String, String> params, @AuthenticationPrincipal AccountPrincipal me,
                   Model model, RedirectAttributes redirect) {
-        requireTourismOffice(tenant);
         requireAdmin(me);
         EstablishmentForm form = posted.withCustom(customParams(params));
         var errors = new BeanPropertyBindingResult(form, "form");
@@ -241,7 +239,6 @@ class EstablishmentOfficeController {
     @GetMapping("/t/{slug}/office/establishments/{id}/edit")
     String editForm(TenantContext tenant, @PathVariable String id, @AuthenticationPrincipal AccountPrincipal me,
                     Model model) {
-        requireTourismOffice(tenant);
         requireAdmin(me);
         Establishment e = find(tenant, id);
         EstablishmentForm form = EstablishmentForm.of(e, organisationOf(tenant, e));
@@ -252,7 +249,6 @@ class EstablishmentOfficeController {
     String update(TenantContext tenant, @PathVariable String id, @ModelAttribute("form") EstablishmentForm posted,
                   @RequestParam Map<String, String> params, @AuthenticationPrincipal AccountPrincipal me,
                   Model model, RedirectAttributes redirect) {
-        requireTourismOffice(tenant);
         requireAdmin(me);
         Establishment e = find(tenant, id);
         EstablishmentForm form = posted.withCustom(customParams(params));
@@ -389,12 +385,6 @@ class EstablishmentOfficeController {
     Establishment find(TenantContext tenant, String id) {
         return parseUuid(id).flatMap(u -> establishments.find(tenant.id(), new EstablishmentId(u)))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-    }
-
-    static void requireTourismOffice(TenantContext tenant) {
-        if (!tenant.isTourismOffice()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
     }
 
     static boolean mayChange(AccountPrincipal me) {

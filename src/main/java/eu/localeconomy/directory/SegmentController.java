@@ -1,8 +1,10 @@
 package eu.localeconomy.directory;
 
 import eu.localeconomy.account.AccountPrincipal;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * Every staff member may explore; only a tenant administrator saves or deletes.
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class SegmentController {
 
     static final int PREVIEW = 25;
@@ -52,7 +55,6 @@ class SegmentController {
 
     @GetMapping("/t/{slug}/office/segments")
     String list(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-        EstablishmentOfficeController.requireTourismOffice(tenant);
         List<Establishment> all = establishments.all(tenant.id());
         model.addAttribute("segments", segments.of(tenant.id()).stream()
                 .map(s -> new Listed(s, all.stream().filter(e -> Criteria.matches(s.criterion(), e)).count())).toList());
@@ -62,7 +64,6 @@ class SegmentController {
 
     @GetMapping("/t/{slug}/office/segments/new")
     String create(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Locale locale, Model model) {
-        EstablishmentOfficeController.requireTourismOffice(tenant);
         return builder(tenant, null, "", new SegmentBuilder(Criterion.Junction.ALL, List.of(), List.of()), List.of(),
                 null, me, locale, model);
     }
@@ -70,7 +71,6 @@ class SegmentController {
     @GetMapping("/t/{slug}/office/segments/{id}")
     String edit(TenantContext tenant, @PathVariable String id, @AuthenticationPrincipal AccountPrincipal me,
                 Locale locale, Model model) {
-        EstablishmentOfficeController.requireTourismOffice(tenant);
         Segment segment = find(tenant, id);
         return builder(tenant, segment, segment.name(), SegmentBuilder.of(segment.criterion()), List.of(), null, me,
                 locale, model);
@@ -80,7 +80,6 @@ class SegmentController {
     @PostMapping("/t/{slug}/office/segments/builder")
     String post(TenantContext tenant, @RequestParam MultiValueMap<String, String> params,
                 @AuthenticationPrincipal AccountPrincipal me, Locale locale, Model model, RedirectAttributes redirect) {
-        EstablishmentOfficeController.requireTourismOffice(tenant);
         Segment segment = params.getFirst("id") == null || params.getFirst("id").isBlank() ? null
                 : find(tenant, params.getFirst("id"));
         Map<String, DirectoryField> byKey = fieldMap(tenant);
@@ -107,7 +106,6 @@ class SegmentController {
     @PostMapping("/t/{slug}/office/segments/{id}/delete")
     String delete(TenantContext tenant, @PathVariable String id, @AuthenticationPrincipal AccountPrincipal me,
                   RedirectAttributes redirect) {
-        EstablishmentOfficeController.requireTourismOffice(tenant);
         EstablishmentOfficeController.requireAdmin(me);
         Segment segment = find(tenant, id);
         try {

@@ -6,8 +6,10 @@ import eu.localeconomy.directory.SegmentId;
 import eu.localeconomy.directory.Segments;
 import eu.localeconomy.membership.catalogue.CatalogueAdmin.CampaignForm;
 import eu.localeconomy.membership.catalogue.CatalogueAdmin.RangeForm;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +40,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * offered to, the launch checks and the way to the price matrix and "view as prospect".
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class CampaignController {
 
     private final CatalogueAdmin admin;
@@ -95,14 +98,12 @@ class CampaignController {
 
     @GetMapping("/t/{slug}/office/campaigns")
     String list(TenantContext tenant, Model model) {
-        OfficeForms.tourismOffice(tenant);
         model.addAttribute("campaigns", admin.campaigns(tenant.id()));
         return "membership/catalogue/campaigns";
     }
 
     @GetMapping("/t/{slug}/office/campaigns/new")
     String createForm(TenantContext tenant, Model model) {
-        OfficeForms.tourismOffice(tenant);
         CampaignCommand form = CampaignCommand.empty(LocalDate.now(clock.withZone(tenant.zone())));
         model.addAttribute("form", form);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
@@ -113,7 +114,6 @@ class CampaignController {
     @PostMapping("/t/{slug}/office/campaigns")
     String create(TenantContext tenant, @ModelAttribute("form") CampaignCommand form,
                   @AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
-        OfficeForms.tourismOffice(tenant);
         BindingResult errors = new BeanPropertyBindingResult(form, "form");
         CampaignForm parsed = form.parse(errors);
         if (errors.hasErrors()) {
@@ -264,7 +264,6 @@ class CampaignController {
     }
 
     private Campaign campaign(TenantContext tenant, String id) {
-        OfficeForms.tourismOffice(tenant);
         return admin.campaign(tenant.id(), new CampaignId(OfficeForms.uuidOr404(id)))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }

@@ -4,8 +4,10 @@ import eu.localeconomy.directory.Criteria;
 import eu.localeconomy.directory.Segment;
 import eu.localeconomy.directory.SegmentId;
 import eu.localeconomy.directory.Segments;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -37,6 +39,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * XLSX (the matrix, then one row per prospect × product with range, price and explanation), streamed.
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class MatrixController {
 
     static final int PAGE_SIZE = 50;
@@ -252,7 +255,6 @@ class MatrixController {
     }
 
     private Campaign campaign(TenantContext tenant, String id) {
-        OfficeForms.tourismOffice(tenant);
         return admin.campaign(tenant.id(), new CampaignId(OfficeForms.uuidOr404(id)))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }

@@ -3,7 +3,6 @@ package eu.localeconomy.membership.catalogue;
 import eu.localeconomy.membership.catalogue.CatalogueValidationException.Problem;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
-import eu.localeconomy.shared.TenantContext;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -20,12 +19,6 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 final class OfficeForms {
 
     private OfficeForms() {
-    }
-
-    static void tourismOffice(TenantContext tenant) {
-        if (!tenant.isTourismOffice()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
     }
 
     static Optional<UUID> uuid(String text) {

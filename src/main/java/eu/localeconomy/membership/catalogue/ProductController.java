@@ -14,9 +14,11 @@ import eu.localeconomy.directory.Segments;
 import eu.localeconomy.membership.catalogue.CatalogueAdmin.ProductForm;
 import eu.localeconomy.membership.catalogue.CatalogueAdmin.ProductView;
 import eu.localeconomy.membership.catalogue.CatalogueAdmin.RuleForm;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,6 +54,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * priced for an establishment the administrator picks, with the explanation the professional will read.
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class ProductController {
 
     static final List<Criterion.Operator> OPERATORS = List.of(Criterion.Operator.values());
@@ -629,7 +632,6 @@ class ProductController {
     }
 
     private Campaign campaign(TenantContext tenant, String id) {
-        OfficeForms.tourismOffice(tenant);
         return admin.campaign(tenant.id(), new CampaignId(OfficeForms.uuidOr404(id)))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }

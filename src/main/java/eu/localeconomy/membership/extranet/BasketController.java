@@ -7,9 +7,11 @@ import eu.localeconomy.membership.catalogue.Campaign;
 import eu.localeconomy.membership.catalogue.CampaignId;
 import eu.localeconomy.membership.catalogue.Catalogue;
 import eu.localeconomy.membership.catalogue.ProductId;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,6 +39,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * is named in the path but only one the logged-in professional acts for is ever shown (else 404).
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class BasketController {
 
     static final String PAGE = "membership/extranet/basket/campaign";
@@ -72,7 +75,7 @@ class BasketController {
     }
 
     Scope scope(TenantContext tenant, AccountPrincipal me, String establishmentId, String campaignId, boolean htmx) {
-        if (!tenant.isTourismOffice() || me == null) {
+        if (me == null) {
             throw new ResponseStatusException(NOT_FOUND);
         }
         EstablishmentId establishment = parse(establishmentId).map(EstablishmentId::new)
@@ -236,7 +239,7 @@ class BasketController {
     @GetMapping("/t/{slug}/pro/orders/{orderId}")
     String order(TenantContext tenant, @PathVariable String orderId, @AuthenticationPrincipal AccountPrincipal me,
                  Model model) {
-        if (!tenant.isTourismOffice() || me == null) {
+        if (me == null) {
             throw new ResponseStatusException(NOT_FOUND);
         }
         Order order = parse(orderId).flatMap(id -> orders.find(tenant.id(), id))

@@ -7,7 +7,9 @@ import eu.localeconomy.directory.Establishments;
 import eu.localeconomy.membership.catalogue.Campaign;
 import eu.localeconomy.membership.catalogue.CampaignId;
 import eu.localeconomy.membership.catalogue.Catalogue;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
  * and the orders placed.
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class ExtranetHomeController {
 
     /** One campaign for one establishment, with the order placed in it if any. */
@@ -54,7 +57,6 @@ class ExtranetHomeController {
 
     @GetMapping("/t/{slug}/pro")
     String home(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-        TermsController.requireTourismOffice(tenant);
         List<EstablishmentId> ids = professionals.establishmentsOf(tenant.id(), me.userId());
         List<Establishment> mine = ids.isEmpty() ? List.of() : establishments.findAll(tenant.id(), ids).stream()
                 .filter(e -> !e.archived())

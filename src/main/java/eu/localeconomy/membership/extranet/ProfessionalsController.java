@@ -7,7 +7,9 @@ import eu.localeconomy.directory.EstablishmentId;
 import eu.localeconomy.directory.Establishments;
 import eu.localeconomy.directory.SegmentId;
 import eu.localeconomy.directory.Segments;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,7 @@ import static org.springframework.http.HttpStatus.FORBIDDEN;
  * administrator invites one, several or a whole saved segment. Other staff see the list.
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class ProfessionalsController {
 
     /** Rows shown at once; the search narrows the list. */
@@ -59,7 +62,6 @@ class ProfessionalsController {
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
                 @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
                 @AuthenticationPrincipal AccountPrincipal me, HttpServletResponse response, Model model) {
-        TermsController.requireTourismOffice(tenant);
         String q = query == null ? "" : query.strip();
         if (q.length() > 100) {
             q = q.substring(0, 100);
@@ -139,7 +141,6 @@ class ProfessionalsController {
     }
 
     private static void requireAdmin(TenantContext tenant, AccountPrincipal me) {
-        TermsController.requireTourismOffice(tenant);
         if (me == null || me.role() != Role.TENANT_ADMIN) {
             throw new ResponseStatusException(FORBIDDEN);
         }

@@ -7,7 +7,9 @@ import eu.localeconomy.directory.Establishments;
 import eu.localeconomy.membership.catalogue.Campaign;
 import eu.localeconomy.membership.catalogue.CampaignId;
 import eu.localeconomy.membership.catalogue.Catalogue;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +29,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * banner says plainly whose view it is.
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class ProspectPreviewController {
 
     static final int PICKER_SIZE = 20;
@@ -46,9 +49,6 @@ class ProspectPreviewController {
                    @RequestParam(name = "establishment", required = false) String establishmentId,
                    @RequestParam(name = "q", required = false) String query,
                    @AuthenticationPrincipal AccountPrincipal me, Model model) {
-        if (!tenant.isTourismOffice()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
         CampaignId campaign = BasketController.parse(campaignId).map(CampaignId::new)
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         Campaign details = catalogue.campaign(tenant.id(), campaign).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));

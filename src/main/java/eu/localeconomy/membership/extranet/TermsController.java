@@ -2,8 +2,10 @@ package eu.localeconomy.membership.extranet;
 
 import eu.localeconomy.account.AccountPrincipal;
 import eu.localeconomy.account.Accounts;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,6 +36,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * read the current version in their language and accept it.
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class TermsController {
 
     /** The draft form: one plain text per screen language. */
@@ -69,7 +72,6 @@ class TermsController {
 
     @GetMapping("/t/{slug}/office/terms")
     String office(TenantContext tenant, Model model) {
-        requireTourismOffice(tenant);
         // A new draft starts from the current text, which is usually what the office wants to amend.
         TermsForm form = terms.draft(tenant.id()).map(d -> TermsForm.of(d.texts()))
                 .or(() -> terms.current(tenant.id()).map(c -> TermsForm.of(c.texts())))
@@ -80,7 +82,6 @@ class TermsController {
     @PostMapping("/t/{slug}/office/terms/draft")
     String saveDraft(TenantContext tenant, @ModelAttribute("form") TermsForm form,
                      @AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
-        requireTourismOffice(tenant);
         var errors = new BeanPropertyBindingResult(form, "form");
         Map<Language, String> texts = form.texts();
         texts.forEach((language, text) -> {
@@ -104,7 +105,6 @@ class TermsController {
     @PostMapping("/t/{slug}/office/terms/{id}/publish")
     String publish(TenantContext tenant, @PathVariable String id, @AuthenticationPrincipal AccountPrincipal me,
                    RedirectAttributes redirect) {
-        requireTourismOffice(tenant);
         Optional<TermsOfSale.Version> version = uuid(id).flatMap(v -> terms.version(tenant.id(), v));
         if (version.isEmpty()) {
             throw new ResponseStatusException(NOT_FOUND);
@@ -120,7 +120,6 @@ class TermsController {
 
     @GetMapping("/t/{slug}/office/terms/{id}")
     String version(TenantContext tenant, @PathVariable String id, Model model) {
-        requireTourismOffice(tenant);
         TermsOfSale.Version version = uuid(id).flatMap(v -> terms.version(tenant.id(), v))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         model.addAttribute("version", version);
@@ -133,7 +132,6 @@ class TermsController {
 
     @GetMapping("/t/{slug}/pro/terms")
     String extranet(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-        requireTourismOffice(tenant);
         Optional<TermsVersion> current = terms.current(tenant.id());
         model.addAttribute("current", current.orElse(null));
         current.ifPresent(c -> {
@@ -151,7 +149,6 @@ class TermsController {
     @PostMapping("/t/{slug}/pro/terms/accept")
     String accept(TenantContext tenant, @RequestParam(name = "version", required = false) String versionId,
                   @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
-        requireTourismOffice(tenant);
         Optional<TermsVersion> current = terms.current(tenant.id());
         // Only the version the page showed, and only if it is still the current one: never accept unseen text.
         if (current.isPresent() && uuid(versionId).filter(current.get().id()::equals).isPresent()) {
@@ -204,9 +201,4 @@ class TermsController {
         }
     }
 
-    static void requireTourismOffice(TenantContext tenant) {
-        if (!tenant.isTourismOffice()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-    }
 }

@@ -3,8 +3,10 @@ package eu.localeconomy.membership.sync;
 import eu.localeconomy.directory.DirectoryField;
 import eu.localeconomy.job.Jobs;
 import eu.localeconomy.shared.Actor;
+import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantKind;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,6 +35,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * full and incremental runs, CSV upload with column mapping, and each run's report. TENANT_ADMIN only (security paths).
  */
 @Controller
+@ForTenantKind(TenantKind.TOURISM_OFFICE)
 class ImportsController {
 
     /** A row of the target select. */
@@ -66,14 +69,12 @@ class ImportsController {
 
     @GetMapping("/t/{slug}/office/imports")
     String page(TenantContext tenant, Model model, Locale locale) {
-        office(tenant);
         return page(tenant, form(tourinsoft.profile(tenant.id())), Map.of(), model, locale);
     }
 
     @PostMapping("/t/{slug}/office/imports/profile")
     String saveProfile(TenantContext tenant, @RequestParam Map<String, String> params, @AuthenticationPrincipal Actor actor,
                        Model model, Locale locale, RedirectAttributes redirect) {
-        office(tenant);
         ProfileForm form = form(params);
         Map<String, String> problems = new LinkedHashMap<>();
         MappingProfile profile = profile(tenant, form, problems);
@@ -89,7 +90,6 @@ class ImportsController {
     @PostMapping("/t/{slug}/office/imports/test")
     String test(TenantContext tenant, @RequestParam Map<String, String> params,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
-        office(tenant);
         ProfileForm form = form(params);
         Map<String, String> problems = new LinkedHashMap<>();
         MappingProfile profile = profile(tenant, form, problems);
@@ -112,7 +112,6 @@ class ImportsController {
     @PostMapping("/t/{slug}/office/imports/run")
     String run(TenantContext tenant, @RequestParam(name = "mode", required = false) String mode,
                @AuthenticationPrincipal Actor actor, RedirectAttributes redirect) {
-        office(tenant);
         SyncRun.Mode chosen = "INCREMENTAL".equals(mode) ? SyncRun.Mode.INCREMENTAL : SyncRun.Mode.FULL;
         if (!TourinsoftImports.validUrl(tourinsoft.profile(tenant.id()).feedUrl())) {
             redirect.addFlashAttribute("alert", "membership.sync.run.noUrl");
@@ -129,7 +128,6 @@ class ImportsController {
 
     @GetMapping("/t/{slug}/office/imports/runs/{id}")
     String report(TenantContext tenant, @PathVariable String id, Model model) {
-        office(tenant);
         SyncRun run = tourinsoft.find(tenant.id(), uuid(id)).filter(r -> r.status() != SyncRun.Status.PREPARED)
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         model.addAttribute("run", run);
@@ -141,7 +139,6 @@ class ImportsController {
     @PostMapping("/t/{slug}/office/imports/csv")
     String upload(TenantContext tenant, @RequestParam(name = "file", required = false) MultipartFile file,
                   @AuthenticationPrincipal Actor actor, Model model, Locale locale) throws IOException {
-        office(tenant);
         if (file == null || file.isEmpty()) {
             model.addAttribute("csvError", "membership.sync.csv.error.empty");
             return page(tenant, form(tourinsoft.profile(tenant.id())), Map.of(), model, locale);
@@ -157,7 +154,6 @@ class ImportsController {
 
     @GetMapping("/t/{slug}/office/imports/csv/{id}")
     String csvMapping(TenantContext tenant, @PathVariable String id, Model model, Locale locale) throws CsvUploadException {
-        office(tenant);
         SyncRun run = prepared(tenant, id);
         if (run.status() != SyncRun.Status.PREPARED) {
             return "redirect:" + tenant.path() + "/office/imports/runs/" + run.id();
@@ -170,7 +166,6 @@ class ImportsController {
     String csvSubmit(TenantContext tenant, @PathVariable String id, @RequestParam Map<String, String> params,
                      @AuthenticationPrincipal Actor actor, Model model, Locale locale, RedirectAttributes redirect)
             throws CsvUploadException {
-        office(tenant);
         SyncRun run = prepared(tenant, id);
         if (run.status() != SyncRun.Status.PREPARED) {
             return "redirect:" + tenant.path() + "/office/imports/runs/" + run.id();
@@ -315,9 +310,4 @@ class ImportsController {
         }
     }
 
-    private static void office(TenantContext tenant) {
-        if (!tenant.isTourismOffice()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-    }
 }
