@@ -6,6 +6,7 @@ import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
@@ -79,7 +79,7 @@ class EstablishmentOfficeController {
         EstablishmentType chosenType = parseType(type);
         String chosenClassification = trim(classification, 60);
         List<Segment> saved = segments.of(tenant.id());
-        Optional<Segment> chosenSegment = parseUuid(segment).flatMap(id -> segments.find(tenant.id(), new SegmentId(id)));
+        Optional<Segment> chosenSegment = Uuids.parse(segment).flatMap(id -> segments.find(tenant.id(), new SegmentId(id)));
         List<Criterion> conditions = new ArrayList<>();
         chosenSegment.ifPresent(s -> conditions.add(s.criterion()));
         if (chosenType != null) {
@@ -383,7 +383,7 @@ class EstablishmentOfficeController {
     }
 
     Establishment find(TenantContext tenant, String id) {
-        return parseUuid(id).flatMap(u -> establishments.find(tenant.id(), new EstablishmentId(u)))
+        return Uuids.parse(id).flatMap(u -> establishments.find(tenant.id(), new EstablishmentId(u)))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
@@ -402,14 +402,6 @@ class EstablishmentOfficeController {
             return type == null || type.isBlank() ? null : EstablishmentType.valueOf(type.strip());
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    static Optional<UUID> parseUuid(String text) {
-        try {
-            return text == null || text.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

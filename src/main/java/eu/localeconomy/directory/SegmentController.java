@@ -5,6 +5,7 @@ import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -207,7 +208,7 @@ class SegmentController {
     }
 
     private Segment find(TenantContext tenant, String id) {
-        return EstablishmentOfficeController.parseUuid(id).flatMap(u -> segments.find(tenant.id(), new SegmentId(u)))
+        return Uuids.parse(id).flatMap(u -> segments.find(tenant.id(), new SegmentId(u)))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 

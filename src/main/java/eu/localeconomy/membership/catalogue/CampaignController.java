@@ -10,6 +10,7 @@ import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -203,7 +204,7 @@ class CampaignController {
         Campaign campaign = campaign(tenant, id);
         RangeId rangeOf = range(tenant, campaign, rangeId);
         BindingResult errors = new BeanPropertyBindingResult(new Object(), "assignment");
-        var segmentId = OfficeForms.uuid(segment).map(SegmentId::new);
+        var segmentId = Uuids.parse(segment).map(SegmentId::new);
         Integer level = OfficeForms.integer(priority, null, errors, "catalogue.range.error.priority");
         if (segmentId.isEmpty()) {
             errors.reject("catalogue.range.error.segment");

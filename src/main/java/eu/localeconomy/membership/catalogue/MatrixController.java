@@ -8,6 +8,7 @@ import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -187,8 +188,8 @@ class MatrixController {
 
     private List<LaunchChecks.Prospect> filtered(TenantContext tenant, Campaign campaign, String range,
                                                  String segment, String q, List<Segment> allSegments) {
-        Optional<RangeId> rangeId = OfficeForms.uuid(range).map(RangeId::new);
-        Optional<Segment> chosen = OfficeForms.uuid(segment).map(SegmentId::new)
+        Optional<RangeId> rangeId = Uuids.parse(range).map(RangeId::new);
+        Optional<Segment> chosen = Uuids.parse(segment).map(SegmentId::new)
                 .flatMap(s -> allSegments.stream().filter(x -> x.id().equals(s)).findFirst());
         String text = q == null ? "" : fold(q.strip());
         if (text.length() > 100) {

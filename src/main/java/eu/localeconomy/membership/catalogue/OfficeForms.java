@@ -3,6 +3,7 @@ package eu.localeconomy.membership.catalogue;
 import eu.localeconomy.membership.catalogue.CatalogueValidationException.Problem;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
+import eu.localeconomy.shared.Uuids;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
@@ -21,19 +21,8 @@ final class OfficeForms {
     private OfficeForms() {
     }
 
-    static Optional<UUID> uuid(String text) {
-        if (text == null || text.isBlank() || text.length() > 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     static UUID uuidOr404(String text) {
-        return uuid(text).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        return Uuids.parse(text).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
     static Map<Language, String> texts(String fr, String nl, String en) {

@@ -19,6 +19,7 @@ import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -130,7 +131,7 @@ class ProductController {
         private static Set<ProductId> ids(List<String> values) {
             Set<ProductId> ids = new LinkedHashSet<>();
             if (values != null) {
-                values.stream().limit(200).forEach(v -> OfficeForms.uuid(v).map(ProductId::new).ifPresent(ids::add));
+                values.stream().limit(200).forEach(v -> Uuids.parse(v).map(ProductId::new).ifPresent(ids::add));
             }
             return ids;
         }
@@ -258,7 +259,7 @@ class ProductController {
         /** The rows given, combined with AND; a saved segment's criteria copied in (and ANDed with the rows). */
         Criterion condition(List<Segment> saved, BindingResult errors) {
             List<Criterion> items = new ArrayList<>();
-            Optional<UUID> segmentId = OfficeForms.uuid(segment);
+            Optional<UUID> segmentId = Uuids.parse(segment);
             if (segment != null && !segment.isBlank()) {
                 Optional<Segment> found = segmentId.flatMap(id -> saved.stream()
                         .filter(s -> s.id().equals(new SegmentId(id))).findFirst());
@@ -362,7 +363,7 @@ class ProductController {
         Campaign campaign = campaign(tenant, id);
         BindingResult errors = new BeanPropertyBindingResult(form, "form");
         ProductForm parsed = form.parse(tenant.currency(), errors);
-        Optional<RangeId> range = OfficeForms.uuid(form.range()).map(RangeId::new)
+        Optional<RangeId> range = Uuids.parse(form.range()).map(RangeId::new)
                 .filter(r -> admin.campaignOfRange(tenant.id(), r).map(campaign.id()::equals).orElse(false));
         if (range.isEmpty()) {
             errors.rejectValue("range", "catalogue.product.error.range");
@@ -387,7 +388,7 @@ class ProductController {
                 @RequestParam(name = "rule", required = false) String ruleId, Model model) {
         Campaign campaign = campaign(tenant, id);
         ProductView product = product(tenant, campaign, productId);
-        OfficeForms.uuid(ruleId).flatMap(r -> admin.rules(tenant.id(), product.id()).stream()
+        Uuids.parse(ruleId).flatMap(r -> admin.rules(tenant.id(), product.id()).stream()
                 .filter(x -> x.id().equals(r)).findFirst()).ifPresent(existing -> {
                     RuleCommand rule = RuleCommand.of(existing, tenant.currency());
                     model.addAttribute("rule", rule);
@@ -513,7 +514,7 @@ class ProductController {
                  @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
         Campaign campaign = campaign(tenant, id);
         ProductView product = product(tenant, campaign, productId);
-        Optional<Establishment> chosen = OfficeForms.uuid(establishment).map(EstablishmentId::new)
+        Optional<Establishment> chosen = Uuids.parse(establishment).map(EstablishmentId::new)
                 .flatMap(e -> establishments.find(tenant.id(), e));
         model.addAttribute("tried", true);
         chosen.ifPresent(e -> {

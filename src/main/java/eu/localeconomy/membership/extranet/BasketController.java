@@ -12,6 +12,7 @@ import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
@@ -78,9 +78,9 @@ class BasketController {
         if (me == null) {
             throw new ResponseStatusException(NOT_FOUND);
         }
-        EstablishmentId establishment = parse(establishmentId).map(EstablishmentId::new)
+        EstablishmentId establishment = Uuids.parse(establishmentId).map(EstablishmentId::new)
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        CampaignId campaign = parse(campaignId).map(CampaignId::new)
+        CampaignId campaign = Uuids.parse(campaignId).map(CampaignId::new)
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         if (!professionals.mayActFor(tenant.id(), me.userId(), establishment)) {
             throw new ResponseStatusException(NOT_FOUND);
@@ -210,8 +210,8 @@ class BasketController {
                  HttpServletResponse response, Model model) {
         Scope scope = scope(tenant, me, establishmentId, campaignId);
         Language language = Language.fromLocale(locale).orElse(Language.FR);
-        var checkout = new Orders.Checkout(paymentMethod(form.paymentMethod()), parse(form.termsVersion()).orElse(null),
-                form.acceptTerms() != null, parse(form.formToken()).orElse(null));
+        var checkout = new Orders.Checkout(paymentMethod(form.paymentMethod()), Uuids.parse(form.termsVersion()).orElse(null),
+                form.acceptTerms() != null, Uuids.parse(form.formToken()).orElse(null));
         try {
             var outcome = orders.place(tenant, scope.campaign(), scope.establishment(), checkout, language, me);
             if (outcome instanceof Orders.Placed placed) {
@@ -242,7 +242,7 @@ class BasketController {
         if (me == null) {
             throw new ResponseStatusException(NOT_FOUND);
         }
-        Order order = parse(orderId).flatMap(id -> orders.find(tenant.id(), id))
+        Order order = Uuids.parse(orderId).flatMap(id -> orders.find(tenant.id(), id))
                 .filter(o -> professionals.mayActFor(tenant.id(), me.userId(), o.establishmentId()))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         model.addAttribute("order", order);
@@ -270,19 +270,8 @@ class BasketController {
         return messages.getMessage(refused.key(), arguments, locale);
     }
 
-    static Optional<UUID> parse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     private static ProductId productId(String text) {
-        return parse(text).map(ProductId::new).orElseThrow(() -> new BasketException("basket.error.notOffered"));
+        return Uuids.parse(text).map(ProductId::new).orElseThrow(() -> new BasketException("basket.error.notOffered"));
     }
 
     private static int quantity(String text) {

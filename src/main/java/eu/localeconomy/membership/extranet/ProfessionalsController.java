@@ -10,6 +10,7 @@ import eu.localeconomy.directory.Segments;
 import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -91,7 +92,7 @@ class ProfessionalsController {
                   @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
         requireAdmin(tenant, me);
         List<EstablishmentId> ids = selected == null ? List.of() : selected.stream().limit(MAX_SELECTED)
-                .map(TermsController::uuid).flatMap(Optional::stream).map(EstablishmentId::new).distinct().toList();
+                .map(Uuids::parse).flatMap(Optional::stream).map(EstablishmentId::new).distinct().toList();
         if (ids.isEmpty()) {
             redirect.addFlashAttribute("alert", "professionals.invite.noneSelected");
         } else {
@@ -104,7 +105,7 @@ class ProfessionalsController {
     String inviteSegment(TenantContext tenant, @RequestParam(name = "segment", required = false) String segment,
                          @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
         requireAdmin(tenant, me);
-        var found = TermsController.uuid(segment).map(SegmentId::new).flatMap(id -> segments.find(tenant.id(), id));
+        var found = Uuids.parse(segment).map(SegmentId::new).flatMap(id -> segments.find(tenant.id(), id));
         if (found.isEmpty()) {
             redirect.addFlashAttribute("alert", "professionals.invite.noSegment");
         } else {

@@ -10,6 +10,7 @@ import eu.localeconomy.membership.catalogue.Catalogue;
 import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,7 @@ class ProspectPreviewController {
                    @RequestParam(name = "establishment", required = false) String establishmentId,
                    @RequestParam(name = "q", required = false) String query,
                    @AuthenticationPrincipal AccountPrincipal me, Model model) {
-        CampaignId campaign = BasketController.parse(campaignId).map(CampaignId::new)
+        CampaignId campaign = Uuids.parse(campaignId).map(CampaignId::new)
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         Campaign details = catalogue.campaign(tenant.id(), campaign).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         String text = query == null ? "" : query.strip();
@@ -59,7 +60,7 @@ class ProspectPreviewController {
         model.addAttribute("campaign", details);
         model.addAttribute("q", text);
         model.addAttribute("candidates", establishments.search(tenant.id(), text, null, 0, PICKER_SIZE).items());
-        Optional<Establishment> chosen = BasketController.parse(establishmentId).map(EstablishmentId::new)
+        Optional<Establishment> chosen = Uuids.parse(establishmentId).map(EstablishmentId::new)
                 .flatMap(id -> establishments.find(tenant.id(), id));
         model.addAttribute("preview", true);
         if (chosen.isPresent()) {

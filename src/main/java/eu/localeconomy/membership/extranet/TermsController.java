@@ -6,6 +6,7 @@ import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,7 +28,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
@@ -105,7 +105,7 @@ class TermsController {
     @PostMapping("/t/{slug}/office/terms/{id}/publish")
     String publish(TenantContext tenant, @PathVariable String id, @AuthenticationPrincipal AccountPrincipal me,
                    RedirectAttributes redirect) {
-        Optional<TermsOfSale.Version> version = uuid(id).flatMap(v -> terms.version(tenant.id(), v));
+        Optional<TermsOfSale.Version> version = Uuids.parse(id).flatMap(v -> terms.version(tenant.id(), v));
         if (version.isEmpty()) {
             throw new ResponseStatusException(NOT_FOUND);
         }
@@ -120,7 +120,7 @@ class TermsController {
 
     @GetMapping("/t/{slug}/office/terms/{id}")
     String version(TenantContext tenant, @PathVariable String id, Model model) {
-        TermsOfSale.Version version = uuid(id).flatMap(v -> terms.version(tenant.id(), v))
+        TermsOfSale.Version version = Uuids.parse(id).flatMap(v -> terms.version(tenant.id(), v))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         model.addAttribute("version", version);
         model.addAttribute("texts", Language.EVERY_SCREEN.stream()
@@ -151,7 +151,7 @@ class TermsController {
                   @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
         Optional<TermsVersion> current = terms.current(tenant.id());
         // Only the version the page showed, and only if it is still the current one: never accept unseen text.
-        if (current.isPresent() && uuid(versionId).filter(current.get().id()::equals).isPresent()) {
+        if (current.isPresent() && Uuids.parse(versionId).filter(current.get().id()::equals).isPresent()) {
             terms.accept(tenant.id(), me.userId(), current.get().id());
             redirect.addFlashAttribute("notice", "terms.pro.acceptedNotice");
         } else {
@@ -191,14 +191,6 @@ class TermsController {
 
     private static String field(Language language) {
         return "text" + language.code().substring(0, 1).toUpperCase() + language.code().substring(1);
-    }
-
-    static Optional<UUID> uuid(String text) {
-        try {
-            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
 }

@@ -7,6 +7,7 @@ import eu.localeconomy.shared.ForTenantKind;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
+import eu.localeconomy.shared.Uuids;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -303,11 +304,7 @@ class ImportsController {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
+        return Uuids.parse(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
 }
