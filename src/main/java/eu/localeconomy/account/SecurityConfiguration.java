@@ -63,6 +63,9 @@ class SecurityConfiguration {
                         .requestMatchers("/t/{slug}/merchants", "/t/{slug}/merchants/**").permitAll()
                         // Passwordless login: asking for a link and following it.
                         .requestMatchers("/t/{slug}/login/link", "/t/{slug}/login/link/**").permitAll()
+                        // Stripe's webhooks (signed, verified on the raw body) and the opt-out link in reminders.
+                        .requestMatchers("/webhooks/stripe").permitAll()
+                        .requestMatchers("/t/{slug}/reminders/opt-out/**").permitAll()
                         .requestMatchers("/t/{slug}/office/staff/**", "/t/{slug}/office/staff",
                                 "/t/{slug}/office/audit", "/t/{slug}/office/audit/**",
                                 "/t/{slug}/office/api-tokens", "/t/{slug}/office/api-tokens/**",
@@ -92,6 +95,17 @@ class SecurityConfiguration {
                                 "/t/{slug}/office/campaigns", "/t/{slug}/office/campaigns/**",
                                 "/t/{slug}/office/terms", "/t/{slug}/office/terms/**")
                         .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN)))
+                        // Membership payments, invoices and mailings: settings by administrators; invoices and the
+                        // accounting export by administrators and finance. Orders and the follow-up are seen by all
+                        // staff (the controllers keep recording payments and refunds to administrators and finance).
+                        .requestMatchers("/t/{slug}/office/payment-settings", "/t/{slug}/office/payment-settings/**",
+                                "/t/{slug}/office/stripe", "/t/{slug}/office/stripe/**",
+                                "/t/{slug}/office/invoice-settings", "/t/{slug}/office/invoice-settings/**",
+                                "/t/{slug}/office/reminders", "/t/{slug}/office/reminders/**")
+                        .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN)))
+                        .requestMatchers("/t/{slug}/office/invoices", "/t/{slug}/office/invoices/**",
+                                "/t/{slug}/office/accounting", "/t/{slug}/office/accounting/**")
+                        .access(tenantMember(EnumSet.of(Role.TENANT_ADMIN, Role.FINANCE)))
                         .requestMatchers("/t/{slug}/office", "/t/{slug}/office/**").access(tenantMember(Role.STAFF))
                         // The merchant app's manifest and service worker hold no data; browsers fetch manifests
                         // without cookies.
@@ -116,6 +130,8 @@ class SecurityConfiguration {
                         .failureHandler(handlers)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers).permitAll())
+                // Webhooks carry a provider's signature instead of a session, so no CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
