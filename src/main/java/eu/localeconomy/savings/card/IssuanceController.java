@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import eu.localeconomy.shared.Uuids;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -197,11 +198,7 @@ class IssuanceController {
     }
 
     private static Optional<UUID> parse(String id) {
-        try {
-            return id == null || id.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(id.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(id);
     }
 
     private static List<String> split(String text, String separators) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import eu.localeconomy.shared.Uuids;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -168,10 +169,6 @@ class HouseholdController {
     }
 
     private static UUID uuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Uuids.parse(value).orElse(null);
     }
 }

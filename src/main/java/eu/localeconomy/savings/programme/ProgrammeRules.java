@@ -2,6 +2,7 @@ package eu.localeconomy.savings.programme;
 
 import org.springframework.validation.Errors;
 
+import eu.localeconomy.shared.Uuids;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -276,10 +277,6 @@ final class ProgrammeRules {
     }
 
     private static UUID uuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Uuids.parse(value).orElse(null);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import eu.localeconomy.shared.Uuids;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ class RegisterImportController {
     String upload(TenantContext tenant, @ModelAttribute("form") UploadForm form, BindingResult errors,
                   @RequestParam(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal Actor actor,
                   Model model, RedirectAttributes redirect) throws IOException {
-        Optional<Programme> programme = parseUuid(form.programmeId()).flatMap(id -> programmes.find(tenant.id(), id));
+        Optional<Programme> programme = Uuids.parse(form.programmeId()).flatMap(id -> programmes.find(tenant.id(), id));
         if (programme.isEmpty()) {
             errors.rejectValue("programmeId", "validation.choice");
         }
@@ -203,14 +204,6 @@ class RegisterImportController {
 
     private RegisterImport registerImport(TenantContext tenant, UUID id) {
         return imports.find(tenant.id(), id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-    }
-
-    private static Optional<UUID> parseUuid(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Register parseRegister(String value) {

@@ -5,6 +5,7 @@ import eu.localeconomy.savings.ledger.TransactionKind;
 import eu.localeconomy.shared.UserId;
 import org.springframework.validation.BindingResult;
 
+import eu.localeconomy.shared.Uuids;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -71,13 +72,10 @@ record StatementQuery(String from, String to, String kind, String device, String
         if (!present(value)) {
             return null;
         }
-        try {
-            UUID id = UUID.fromString(value.strip());
-            if (allowed.contains(id)) {
-                return id;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // not an id: refused below like an id of another shop
+        // Not an id is refused below like an id of another shop.
+        UUID id = Uuids.parse(value).orElse(null);
+        if (id != null && allowed.contains(id)) {
+            return id;
         }
         errors.rejectValue(field, "validation.choice");
         return null;
