@@ -221,7 +221,9 @@ class BasketController {
         } catch (BasketException refused) {
             model.addAttribute("checkoutError", message(refused, locale));
             model.addAttribute("checkoutErrorField", refused.key().startsWith("order.error.terms") ? "acceptTerms"
-                    : refused.key().equals("order.error.paymentMethod") ? "paymentMethod-TRANSFER" : null);
+                    : refused.key().equals("order.error.paymentMethod") || refused.key().equals("order.error.methodNotOffered")
+                    ? "paymentMethod-" + orders.methodsFor(tenant.id(), scope.campaign()).stream().findFirst()
+                            .orElse(PaymentMethod.TRANSFER) : null);
         }
         response.setStatus(422);
         BasketView basket = baskets.open(tenant, scope.campaign(), scope.establishment(), me);
@@ -231,7 +233,7 @@ class BasketController {
     private String checkoutPage(Scope scope, BasketView basket, CheckoutForm form, Model model) {
         fill(model, scope, basket, false);
         model.addAttribute("form", form);
-        model.addAttribute("paymentMethods", PaymentMethod.values());
+        model.addAttribute("paymentMethods", orders.methodsFor(scope.tenant().id(), scope.campaign()));
         terms.current(scope.tenant().id()).ifPresent(t -> model.addAttribute("terms", t));
         return CHECKOUT;
     }

@@ -12,6 +12,7 @@ import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.UserId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,10 +26,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -71,9 +74,11 @@ public class Orders {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<CheckoutMethods> checkoutMethods;
 
     Orders(JdbcClient jdbc, Baskets baskets, Catalogue catalogue, TermsOfSale terms, BasketFormat explanations,
-           AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transactions) {
+           AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transactions,
+           ObjectProvider<CheckoutMethods> checkoutMethods) {
         this.jdbc = jdbc;
         this.baskets = baskets;
         this.catalogue = catalogue;
@@ -82,6 +87,14 @@ public class Orders {
         this.audit = audit;
         this.events = events;
         this.transactions = transactions;
+        // A provider: the implementation (payments) itself reads orders.
+        this.checkoutMethods = checkoutMethods;
+    }
+
+    /** The methods the checkout offers for this campaign (every method when nothing says otherwise). */
+    public Set<PaymentMethod> methodsFor(TenantId tenant, CampaignId campaign) {
+        CheckoutMethods methods = checkoutMethods.getIfAvailable();
+        return methods == null ? EnumSet.allOf(PaymentMethod.class) : methods.methodsFor(tenant, campaign);
     }
 
     /** Places the establishment's basket as an order; BasketException when anything is refused (nothing written). */
@@ -98,6 +111,9 @@ public class Orders {
         }
         if (checkout.formToken() == null) {
             throw new BasketException("order.error.expired");
+        }
+        if (!methodsFor(tenant.id(), campaign).contains(checkout.paymentMethod())) {
+            throw new BasketException("order.error.methodNotOffered");
         }
         try {
             return transactions.execute(s -> placeLocked(tenant, campaign, establishment, checkout, language, actor));
