@@ -1,5 +1,6 @@
 package eu.localeconomy.mail;
 
+import eu.localeconomy.shared.TenantId;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -9,7 +10,9 @@ import org.thymeleaf.context.Context;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,7 +41,10 @@ public class MailOutbox {
         var model = new HashMap<>(mail.model());
         model.put("baseUrl", properties.baseUrl());
         var context = new Context(mail.language().locale(), model);
-        String subject = messages.getMessage("mail." + mail.template() + ".subject",
+        // A subject written by staff (campaign reminders) is taken as written; the others come from the bundles.
+        String subject = mail.model().get(OutgoingMail.SUBJECT) instanceof String written && !written.isBlank()
+                ? written
+                : messages.getMessage("mail." + mail.template() + ".subject",
                 new Object[]{mail.model().get("tenantName")}, mail.language().locale());
         context.setVariable("subject", subject);
         String html = templates.html(mail.template(), context);
@@ -62,5 +68,27 @@ public class MailOutbox {
                     .update();
         }
         return id;
+    }
+
+    /**
+     * The delivery state of these mails of the tenant (PENDING, SENT, CAPTURED or FAILED); a mail purged after its
+     * retention, or of another tenant, is absent from the map.
+     */
+    public Map<UUID, String> states(TenantId tenant, Collection<UUID> ids) {
+        Map<UUID, String> states = new HashMap<>();
+        if (ids.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("select id, status from mail_outbox where tenant_id = ? and id = any(?)")
+                .params(tenant.value(), ids.toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list()
+                .forEach(e -> states.put(e.getKey(), e.getValue()));
+        return states;
+    }
+
+    /** The absolute address of a path of the platform, as links inside mails must be. */
+    public String absolute(String path) {
+        return properties.baseUrl() + path;
     }
 }

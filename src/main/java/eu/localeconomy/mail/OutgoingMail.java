@@ -14,6 +14,9 @@ import java.util.Map;
 public record OutgoingMail(TenantId tenant, String recipient, Language language, String template,
                            Map<String, Object> model, List<Attachment> attachments) {
 
+    /** Model key of a subject given as written (e.g. by staff), instead of the template's message key. */
+    public static final String SUBJECT = "subject";
+
     public OutgoingMail {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }

@@ -32,6 +32,22 @@ public final class SmtpInbox {
         throw new AssertionError("no mail to " + recipient);
     }
 
+    /** The first mail to this address (ignoring case) whose subject contains the text, waiting up to 15 s. */
+    public static MimeMessage awaitMailTo(GreenMailOperations smtp, String recipient, String subjectPart)
+            throws MessagingException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(recipient)
+                        && message.getSubject() != null && message.getSubject().contains(subjectPart)) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + recipient + " about " + subjectPart);
+    }
+
     /** The path and query of the first link in the mail that contains the marker (quoted-printable undone). */
     public static String linkIn(String body, String marker) {
         String flat = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");

@@ -41,9 +41,14 @@ public class TestTenants {
     }
 
     public Person person(Tenant tenant, Role role) {
+        return person(tenant, role, Language.EN);
+    }
+
+    /** A person whose account speaks this language (mails they receive are in it). */
+    public Person person(Tenant tenant, Role role, Language language) {
         String email = role.name().toLowerCase() + "-" + SEQUENCE.incrementAndGet() + "@" + tenant.slug() + ".test";
-        UserId id = accounts.create(tenant.id(), email, role.name() + " of " + tenant.slug(), role, Language.EN, PASSWORD);
-        return new Person(tenant, email, new AccountPrincipal(id, tenant.id(), tenant.slug(), role.name(), role, Language.EN));
+        UserId id = accounts.create(tenant.id(), email, role.name() + " of " + tenant.slug(), role, language, PASSWORD);
+        return new Person(tenant, email, new AccountPrincipal(id, tenant.id(), tenant.slug(), role.name(), role, language));
     }
 
     /** A platform administrator's login, as the login form would have produced it. */

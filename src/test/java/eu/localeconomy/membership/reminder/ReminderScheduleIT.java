@@ -1,0 +1,228 @@
+package eu.localeconomy.membership.reminder;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import eu.localeconomy.account.Role;
+import eu.localeconomy.directory.EstablishmentId;
+import eu.localeconomy.directory.EstablishmentType;
+import eu.localeconomy.membership.extranet.Baskets;
+import eu.localeconomy.membership.extranet.Orders;
+import eu.localeconomy.membership.extranet.PaymentMethod;
+import eu.localeconomy.membership.extranet.Professionals;
+import eu.localeconomy.membership.extranet.TermsOfSale;
+import eu.localeconomy.shared.Actor;
+import eu.localeconomy.shared.Language;
+import eu.localeconomy.support.BasketFixtures;
+import eu.localeconomy.support.DirectoryFixtures;
+import eu.localeconomy.support.IntegrationTest;
+import eu.localeconomy.support.SmtpInbox;
+import eu.localeconomy.support.TestTenants;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reminder schedule with fixed instants (the sweep's clock is a parameter): what each step sends, when, once, in
+ * the recipient's language, and what stops it. Mails go through the outbox to a real SMTP server (GreenMail).
+ */
+@IntegrationTest
+class ReminderScheduleIT {
+
+    static final int SMTP_PORT = SmtpInbox.freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired Reminders reminders;
+    @Autowired BasketFixtures fixtures;
+    @Autowired DirectoryFixtures directory;
+    @Autowired TestTenants tenants;
+    @Autowired Professionals professionals;
+    @Autowired Baskets baskets;
+    @Autowired Orders orders;
+    @Autowired TermsOfSale terms;
+    @Autowired JdbcClient jdbc;
+
+    BasketFixtures.Office office;
+    EstablishmentId dutchHotel;
+    TestTenants.Person dutchPro;
+    Instant t0;
+
+    @BeforeEach
+    void setUp() {
+        office = fixtures.office(true);
+        var id = office.tenant().id();
+        dutchHotel = directory.establishment(id, "Hotel De Duinen").type(EstablishmentType.HOTEL).rooms(12).create();
+        dutchPro = tenants.person(office.tenant(), Role.PROFESSIONAL, Language.NL);
+        professionals.link(id, dutchPro.principal().userId(), dutchHotel, Actor.SYSTEM);
+        t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    @Test
+    void invitationsOnceThenNoOrderOnDayFourteenInTheRecipientsLanguage() throws Exception {
+        var first = reminders.sweep(office.tenant().id(), office.campaign(), t0);
+        assertThat(first.sent()).as("hotel, campsite, Dutch hotel invited").isEqualTo(3);
+        assertThat(reminders.sweep(office.tenant().id(), office.campaign(), t0.plusSeconds(60)).sent()).isZero();
+
+        String campaign = "Campagne " + (java.time.LocalDate.now().getYear() + 1);
+        MimeMessage dutch = SmtpInbox.awaitMailTo(smtp, dutchPro.email(), "uw lidmaatschap");
+        assertThat(dutch.getSubject()).isEqualTo(campaign + ": uw lidmaatschap voor Hotel De Duinen");
+        assertThat(GreenMailUtil.getBody(dutch)).contains("De ledencampagne", "/pro/establishments/" + dutchHotel.value());
+        MimeMessage english = SmtpInbox.awaitMailTo(smtp, office.hotelPro().email(), "your membership");
+        assertThat(english.getSubject()).isEqualTo(campaign + ": your membership for Hôtel des Falaises");
+
+        assertThat(reminders.sweep(office.tenant().id(), office.campaign(), t0.plus(Duration.ofDays(13))).sent())
+                .as("day 13: not yet").isZero();
+        assertThat(reminders.sweep(office.tenant().id(), office.campaign(), t0.plus(Duration.ofDays(14))).sent())
+                .as("day 14: the three without an order").isEqualTo(3);
+        assertThat(reminders.sweep(office.tenant().id(), office.campaign(), t0.plus(Duration.ofDays(15))).sent())
+                .as("once").isZero();
+
+        MimeMessage reminder = SmtpInbox.awaitMailTo(smtp, dutchPro.email(), "Herinnering");
+        assertThat(reminder.getSubject()).isEqualTo("Herinnering: " + campaign + " voor Hotel De Duinen");
+        assertThat(GreenMailUtil.getBody(reminder)).contains("We hebben nog geen bestelling", "/reminders/opt-out/");
+        assertThat(mailsTo(dutchPro.email())).isEqualTo(2);
+        assertThat(sent(Trigger.NO_ORDER)).isEqualTo(3);
+    }
+
+    @Test
+    void anOrderStopsTheNoOrderReminderAndAnAbandonedBasketIsRemindedAfterThreeDays() {
+        var tenant = office.tenant().context();
+        reminders.sweep(office.tenant().id(), office.campaign(), t0);
+        // The hotel orders; the campsite fills a basket and leaves it.
+        baskets.open(tenant, office.campaign(), office.hotel(), office.hotelPro().principal());
+        UUID current = terms.current(tenant.id()).orElseThrow().id();
+        assertThat(orders.place(tenant, office.campaign(), office.hotel(), new Orders.Checkout(PaymentMethod.TRANSFER,
+                current, true, UUID.randomUUID()), Language.FR, office.hotelPro().principal())).isInstanceOf(Orders.Placed.class);
+        baskets.open(tenant, office.campaign(), office.campsite(), office.campsitePro().principal());
+        assertThat(basketLines(office.campsite())).isPositive();
+
+        Instant touched = basketTouchedAt(office.campsite());
+        assertThat(reminders.sweep(office.tenant().id(), office.campaign(), touched.plus(Duration.ofDays(3)).minusSeconds(1)).sent())
+                .as("basket untouched for less than 3 days").isZero();
+        assertThat(reminders.sweep(office.tenant().id(), office.campaign(), touched.plus(Duration.ofDays(3))).sent()).isEqualTo(1);
+        assertThat(sentTo(Trigger.BASKET_ABANDONED)).containsExactly(office.campsite().value());
+
+        reminders.sweep(office.tenant().id(), office.campaign(), t0.plus(Duration.ofDays(14)));
+        assertThat(sentTo(Trigger.NO_ORDER)).as("the hotel ordered")
+                .containsExactlyInAnyOrder(office.campsite().value(), dutchHotel.value());
+    }
+
+    @Test
+    void declinedAndOptedOutEstablishmentsAreSkippedExceptForMandatorySteps() {
+        var id = office.tenant().id();
+        // A decline as the follow-up records it (its table; the follow-up's API owns the write).
+        jdbc.sql("insert into membership_decline (tenant_id, campaign_id, establishment_id, declined_at) values (?, ?, ?, ?)")
+                .params(id.value(), office.campaign().value(), office.campsite().value(), Timestamp.from(t0)).update();
+        reminders.optOut(id, dutchHotel);
+
+        reminders.sweep(id, office.campaign(), t0);
+        assertThat(sentTo(Trigger.INVITATION)).as("the invitation is mandatory: the opt-out does not stop it")
+                .containsExactlyInAnyOrder(office.hotel().value(), dutchHotel.value());
+        reminders.sweep(id, office.campaign(), t0.plus(Duration.ofDays(14)));
+        assertThat(sentTo(Trigger.NO_ORDER)).as("opted out and declined are skipped")
+                .containsExactly(office.hotel().value());
+    }
+
+    @Test
+    void anEstablishmentWithoutAccountIsInvitedAtItsAddressWithAnExtranetInvitation() throws Exception {
+        var id = office.tenant().id();
+        String email = "contact-" + office.tenant().slug() + "@gite.test";
+        EstablishmentId gite = directory.establishment(id, "Gîte du Phare").type(EstablishmentType.HOTEL).rooms(3)
+                .email(email).create();
+        reminders.sweep(id, office.campaign(), t0);
+        MimeMessage invitation = SmtpInbox.awaitMailTo(smtp, email, "votre adhésion");
+        assertThat(GreenMailUtil.getBody(invitation)).contains("La campagne d'adh", "/pro/establishments/" + gite.value());
+        SmtpInbox.awaitMailTo(smtp, email, "Votre invitation");
+        assertThat(jdbc.sql("select count(*) from membership_invitation where tenant_id = ? and establishment_id = ?")
+                .params(id.value(), gite.value()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void twoSweepsAtOnceSendEachMailOnce() throws Exception {
+        List<TestTenants.Person> pros = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            pros.add(fixtures.hotelWithProfessional(office, "Hôtel " + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Reminders.Sweep>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return reminders.sweep(office.tenant().id(), office.campaign(), t0);
+                }));
+            }
+            start.countDown();
+            int sent = 0;
+            for (var run : runs) {
+                sent += run.get().sent();
+            }
+            assertThat(sent).isEqualTo(15);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sent(Trigger.INVITATION)).isEqualTo(15);
+        for (var pro : pros) {
+            assertThat(mailsTo(pro.email())).as(pro.email()).isEqualTo(1);
+        }
+        assertThat(reminders.steps(office.tenant().id(), office.campaign())).hasSize(Trigger.values().length);
+    }
+
+    private int mailsTo(String email) {
+        return jdbc.sql("select count(*) from mail_outbox where tenant_id = ? and lower(recipient) = lower(?)")
+                .params(office.tenant().id().value(), email).query(Integer.class).single();
+    }
+
+    private int sent(Trigger trigger) {
+        return sentTo(trigger).size();
+    }
+
+    private List<UUID> sentTo(Trigger trigger) {
+        return jdbc.sql("""
+                        select s.establishment_id from membership_reminder_sent s join membership_reminder_step st
+                        on st.tenant_id = s.tenant_id and st.id = s.step_id
+                        where s.tenant_id = ? and s.campaign_id = ? and st.trigger = ?""")
+                .params(office.tenant().id().value(), office.campaign().value(), trigger.name())
+                .query(UUID.class).list();
+    }
+
+    private int basketLines(EstablishmentId establishment) {
+        return jdbc.sql("""
+                        select count(*) from membership_basket_line l join membership_basket b
+                        on b.tenant_id = l.tenant_id and b.id = l.basket_id where b.tenant_id = ? and b.establishment_id = ?""")
+                .params(office.tenant().id().value(), establishment.value()).query(Integer.class).single();
+    }
+
+    private Instant basketTouchedAt(EstablishmentId establishment) {
+        return jdbc.sql("select updated_at from membership_basket where tenant_id = ? and establishment_id = ?")
+                .params(office.tenant().id().value(), establishment.value()).query(Timestamp.class).single().toInstant();
+    }
+}
