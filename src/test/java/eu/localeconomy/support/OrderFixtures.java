@@ -1,5 +1,6 @@
 package eu.localeconomy.support;
 
+import eu.localeconomy.directory.EstablishmentId;
 import eu.localeconomy.membership.extranet.Baskets;
 import eu.localeconomy.membership.extranet.Orders;
 import eu.localeconomy.membership.extranet.PaymentMethod;
@@ -79,11 +80,17 @@ public class OrderFixtures {
 
     /** The office's hotel orders its mandatory membership with this method, in this language. */
     public Placed awaitingPayment(BasketFixtures.Office office, PaymentMethod method, Language language) {
+        return awaitingPayment(office, office.hotel(), office.hotelPro(), method, language);
+    }
+
+    /** This establishment's professional orders what its basket holds (at least its mandatory lines). */
+    public Placed awaitingPayment(BasketFixtures.Office office, EstablishmentId establishment, TestTenants.Person pro,
+                                  PaymentMethod method, Language language) {
         var tenant = office.tenant().context();
-        basketService.open(tenant, office.campaign(), office.hotel(), office.hotelPro().principal());
+        basketService.open(tenant, office.campaign(), establishment, pro.principal());
         UUID current = terms.current(tenant.id()).orElseThrow().id();
-        var outcome = orders.place(tenant, office.campaign(), office.hotel(),
-                new Orders.Checkout(method, current, true, UUID.randomUUID()), language, office.hotelPro().principal());
+        var outcome = orders.place(tenant, office.campaign(), establishment,
+                new Orders.Checkout(method, current, true, UUID.randomUUID()), language, pro.principal());
         UUID id = ((Orders.Placed) outcome).orderId();
         return new Placed(office, id, orders.find(tenant.id(), id).orElseThrow().gross());
     }

@@ -50,7 +50,8 @@ public class BasketFormat {
         return price == null ? "" : explanations.explain(price, locale);
     }
 
-    static String money(Money money, Locale locale) {
+    /** In the conventions of this language, for texts rendered outside a request (e-mails). */
+    public static String money(Money money, Locale locale) {
         NumberFormat format = NumberFormat.getCurrencyInstance(region(locale));
         format.setCurrency(Currency.getInstance(money.currency()));
         return format.format(money.amount());
