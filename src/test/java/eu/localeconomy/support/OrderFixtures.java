@@ -1,6 +1,7 @@
 package eu.localeconomy.support;
 
 import eu.localeconomy.directory.EstablishmentId;
+import eu.localeconomy.membership.card.CardFixtures;
 import eu.localeconomy.membership.extranet.Baskets;
 import eu.localeconomy.membership.extranet.Orders;
 import eu.localeconomy.membership.extranet.PaymentMethod;
@@ -39,9 +40,11 @@ public class OrderFixtures {
     private final TermsOfSale terms;
     private final Payments payments;
     private final Clock clock;
+    private final CardFixtures cards;
 
     OrderFixtures(BasketFixtures baskets, Baskets basketService, Orders orders, TermsOfSale terms, Payments payments,
-                  Clock clock) {
+                  Clock clock, CardFixtures cards) {
+        this.cards = cards;
         this.baskets = baskets;
         this.basketService = basketService;
         this.orders = orders;
@@ -93,6 +96,16 @@ public class OrderFixtures {
                 new Orders.Checkout(method, current, true, UUID.randomUUID()), language, pro.principal());
         UUID id = ((Orders.Placed) outcome).orderId();
         return new Placed(office, id, orders.find(tenant.id(), id).orElseThrow().gross());
+    }
+
+    /**
+     * A new office whose Stripe account is connected on the test stub (card payments ready), its hotel's order placed
+     * to be paid by card.
+     */
+    public Placed awaitingCardPayment() {
+        var office = office();
+        cards.connect(office.tenant().id());
+        return awaitingPayment(office, PaymentMethod.CARD, Language.FR);
     }
 
     /** Staff record a payment of this amount received today (a transfer unless said otherwise). */
