@@ -243,6 +243,12 @@ public class Orders {
                 }).optional();
     }
 
+    /** The language the order was placed in (its invoice, pro-forma and mails use it); empty when unknown. */
+    public Optional<Language> language(TenantId tenant, UUID id) {
+        return jdbc.sql("select language from membership_order where tenant_id = ? and id = ?")
+                .params(tenant.value(), id).query(String.class).optional().flatMap(Language::fromCode);
+    }
+
     /** Orders of these establishments, latest first (the professional's home). */
     public List<Summary> ofEstablishments(TenantId tenant, Collection<EstablishmentId> establishments) {
         if (establishments.isEmpty()) {
