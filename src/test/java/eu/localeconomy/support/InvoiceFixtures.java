@@ -1,11 +1,8 @@
 package eu.localeconomy.support;
 
 import eu.localeconomy.directory.EstablishmentId;
-import eu.localeconomy.membership.catalogue.ProductId;
 import eu.localeconomy.membership.extranet.Baskets;
-import eu.localeconomy.membership.extranet.Orders;
 import eu.localeconomy.membership.extranet.PaymentMethod;
-import eu.localeconomy.membership.extranet.TermsOfSale;
 import eu.localeconomy.membership.invoice.InvoiceSettings;
 import eu.localeconomy.membership.invoice.InvoiceSetup;
 import eu.localeconomy.shared.Actor;
@@ -17,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Invoice settings for tests (complete, every mandatory mention) and orders placed through the extranet's public
- * API (an office from {@link BasketFixtures}, the hotel's basket with a few products, checkout).
+ * API (an office from {@link OrderFixtures}, the hotel's basket with a few products, checkout).
  */
 @Component
 public class InvoiceFixtures {
@@ -29,14 +26,12 @@ public class InvoiceFixtures {
 
     private final InvoiceSetup setup;
     private final Baskets baskets;
-    private final Orders orders;
-    private final TermsOfSale terms;
+    private final OrderFixtures orders;
 
-    InvoiceFixtures(InvoiceSetup setup, Baskets baskets, Orders orders, TermsOfSale terms) {
+    InvoiceFixtures(InvoiceSetup setup, Baskets baskets, OrderFixtures orders) {
         this.setup = setup;
         this.baskets = baskets;
         this.orders = orders;
-        this.terms = terms;
     }
 
     public static InvoiceSettings complete(InvoiceSettings.IssueAt issueAt) {
@@ -54,9 +49,16 @@ public class InvoiceFixtures {
         return setup.save(tenant, complete(issueAt), Actor.SYSTEM);
     }
 
+    /** An office (payment settings saved, every method on) with complete invoice settings issued at {@code issueAt}. */
+    public BasketFixtures.Office office(InvoiceSettings.IssueAt issueAt) {
+        var office = orders.office();
+        completeSettings(office.tenant().id(), issueAt);
+        return office;
+    }
+
     /**
      * Places the office hotel's order: the mandatory membership (20 % VAT, priced per room), two brochure pages
-     * (20 %) and a guide (5.5 %), paid by {@code method}. Returns the order id.
+     * (20 %) and three guides (5.5 %), to be paid by {@code method}. Returns the order id.
      */
     public UUID placeHotelOrder(BasketFixtures.Office office, PaymentMethod method) {
         var tenant = office.tenant().context();
@@ -64,26 +66,12 @@ public class InvoiceFixtures {
         baskets.open(tenant, office.campaign(), office.hotel(), pro);
         baskets.add(tenant, office.campaign(), office.hotel(), office.products().pages(), 2, Language.FR, pro);
         baskets.add(tenant, office.campaign(), office.hotel(), office.products().guide(), 3, Language.FR, pro);
-        return place(office, office.hotel(), pro, method);
+        return orders.awaitingPayment(office, method, Language.FR).orderId();
     }
 
-    /** Places the basket of another establishment with its mandatory products only. */
-    public UUID placeOrder(BasketFixtures.Office office, EstablishmentId establishment,
-                           eu.localeconomy.account.AccountPrincipal pro, PaymentMethod method, ProductId... extra) {
-        var tenant = office.tenant().context();
-        baskets.open(tenant, office.campaign(), establishment, pro);
-        for (ProductId product : extra) {
-            baskets.add(tenant, office.campaign(), establishment, product, 1, Language.FR, pro);
-        }
-        return place(office, establishment, pro, method);
-    }
-
-    private UUID place(BasketFixtures.Office office, EstablishmentId establishment,
-                       eu.localeconomy.account.AccountPrincipal pro, PaymentMethod method) {
-        var tenant = office.tenant().context();
-        UUID current = terms.current(tenant.id()).orElseThrow().id();
-        var outcome = orders.place(tenant, office.campaign(), establishment,
-                new Orders.Checkout(method, current, true, UUID.randomUUID()), Language.FR, pro);
-        return ((Orders.Placed) outcome).orderId();
+    /** This establishment's professional orders its mandatory lines. */
+    public UUID placeOrder(BasketFixtures.Office office, EstablishmentId establishment, TestTenants.Person pro,
+                           PaymentMethod method) {
+        return orders.awaitingPayment(office, establishment, pro, method, Language.FR).orderId();
     }
 }

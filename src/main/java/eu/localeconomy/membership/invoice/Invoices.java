@@ -11,7 +11,6 @@ import eu.localeconomy.membership.invoice.InvoiceContent.Line;
 import eu.localeconomy.membership.invoice.InvoiceContent.Party;
 import eu.localeconomy.membership.invoice.InvoiceContent.VatLine;
 import eu.localeconomy.membership.payment.OrderTimeline;
-import eu.localeconomy.membership.payment.PaymentInstructions;
 import eu.localeconomy.membership.payment.Payments;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
@@ -276,8 +275,8 @@ public class Invoices {
         // A membership is for its season: the service period is that calendar year.
         LocalDate from = campaign.map(c -> LocalDate.of(c.season(), 1, 1)).orElse(null);
         LocalDate to = campaign.map(c -> LocalDate.of(c.season(), 12, 31)).orElse(null);
-        LocalDate due = dueDate(tenant, order);
-        InvoiceContent.Payment payment = instructions(tenant, order.id(), language).map(p -> new InvoiceContent.Payment(
+        LocalDate due = payments.dueDate(tenant, order.id()).orElse(null);
+        InvoiceContent.Payment payment = payments.instructions(tenant, order.id(), language).map(p -> new InvoiceContent.Payment(
                 p.method().name(), p.amountDue() == null ? order.gross().cents() : p.amountDue().cents(),
                 p.accountHolder(), p.iban(), p.bic(), p.creditorReference(), p.chequePayee(), p.chequeAddress(),
                 p.cashInstructions())).orElse(null);
@@ -396,28 +395,7 @@ public class Invoices {
         return tenants.findById(tenant).map(t -> t.zone()).orElse(ZoneId.of("Europe/Paris"));
     }
 
-    private LocalDate dueDate(TenantId tenant, Order order) {
-        try {
-            return payments.dueDate(tenant, order.id()).orElse(null);
-        } catch (UnsupportedOperationException notYet) {
-            // TODO remove when membership.payment lands: until then the contract's default of 30 days.
-            return order.placedAt().atZone(zone(tenant)).toLocalDate().plusDays(30);
-        }
-    }
-
-    private Optional<PaymentInstructions> instructions(TenantId tenant, UUID orderId, Language language) {
-        try {
-            return payments.instructions(tenant, orderId, language);
-        } catch (UnsupportedOperationException notYet) {
-            return Optional.empty(); // TODO remove when membership.payment lands
-        }
-    }
-
     private void record(TenantId tenant, UUID orderId, String kind, Actor actor, Map<String, Object> details) {
-        try {
-            timeline.record(tenant, orderId, kind, actor, new LinkedHashMap<>(details));
-        } catch (UnsupportedOperationException notYet) {
-            log.debug("timeline not available yet"); // TODO remove when membership.payment lands
-        }
+        timeline.record(tenant, orderId, kind, actor, new LinkedHashMap<>(details));
     }
 }

@@ -62,7 +62,7 @@ class CompletenessIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("missingMentions")
     void eachMissingMentionIsNamed(Mention mention, UnaryOperator<InvoiceSettings> remove, String french, String english) {
-        var office = offices.office(true);
+        var office = fixtures.office(InvoiceSettings.IssueAt.PAYMENT);
         var tenant = office.tenant().id();
         setup.save(tenant, remove.apply(InvoiceFixtures.complete(InvoiceSettings.IssueAt.PAYMENT)), Actor.SYSTEM);
         var order = fixtures.placeHotelOrder(office, PaymentMethod.TRANSFER);
@@ -97,21 +97,20 @@ class CompletenessIT {
 
     @Test
     void aBuyerWithoutAddressIsNamed() {
-        var office = offices.office(true);
+        var office = fixtures.office(InvoiceSettings.IssueAt.PAYMENT);
         var tenant = office.tenant().id();
-        fixtures.completeSettings(tenant, InvoiceSettings.IssueAt.PAYMENT);
         var hotel = directory.establishment(tenant, "Hôtel sans adresse").type(EstablishmentType.HOTEL).rooms(5)
                 .city(null, null).create();
         var pro = tenants.person(office.tenant(), Role.PROFESSIONAL);
         professionals.link(tenant, pro.principal().userId(), hotel, Actor.SYSTEM);
-        var order = fixtures.placeOrder(office, hotel, pro.principal(), PaymentMethod.TRANSFER);
+        var order = fixtures.placeOrder(office, hotel, pro, PaymentMethod.TRANSFER);
         assertThatThrownBy(() -> invoices.issue(tenant, order, Actor.SYSTEM))
                 .isInstanceOfSatisfying(InvoiceException.class, e -> assertThat(e.mention()).isEqualTo(Mention.BUYER_ADDRESS));
     }
 
     @Test
     void anInvoiceDueAtOrderIsBlockedWithoutFailingTheCheckoutThenIssuedOnceFixed() throws Exception {
-        var office = offices.office(true);
+        var office = fixtures.office(InvoiceSettings.IssueAt.PAYMENT);
         var tenant = office.tenant().id();
         setup.save(tenant, with(InvoiceFixtures.complete(InvoiceSettings.IssueAt.ORDER), "latePenaltyText", null), Actor.SYSTEM);
         var order = fixtures.placeHotelOrder(office, PaymentMethod.TRANSFER);

@@ -35,9 +35,8 @@ class FacturXIT {
 
     @Test
     void anInvoiceAndItsCreditNotesAreValidFacturXWithTheOrdersTotals() throws Exception {
-        var office = offices.office(true);
+        var office = fixtures.office(InvoiceSettings.IssueAt.PAYMENT);
         var tenant = office.tenant().id();
-        fixtures.completeSettings(tenant, InvoiceSettings.IssueAt.PAYMENT);
         var orderId = fixtures.placeHotelOrder(office, PaymentMethod.TRANSFER);
         var order = orders.find(tenant, orderId).orElseThrow();
         assertThat(order.vatPerRate()).hasSize(2);
@@ -91,9 +90,8 @@ class FacturXIT {
 
     @Test
     void aFullCreditNoteMirrorsTheInvoiceLinesAndAProFormaIsNotNumbered() throws Exception {
-        var office = offices.office(true);
+        var office = fixtures.office(InvoiceSettings.IssueAt.PAYMENT);
         var tenant = office.tenant().id();
-        fixtures.completeSettings(tenant, InvoiceSettings.IssueAt.PAYMENT);
         var orderId = fixtures.placeHotelOrder(office, PaymentMethod.CHEQUE);
         var order = orders.find(tenant, orderId).orElseThrow();
         var invoice = invoices.issue(tenant, orderId, Actor.SYSTEM);

@@ -1,6 +1,5 @@
 package eu.localeconomy.membership.invoice;
 
-import eu.localeconomy.account.AccountPrincipal;
 import eu.localeconomy.directory.EstablishmentId;
 import eu.localeconomy.membership.extranet.PaymentMethod;
 import eu.localeconomy.membership.extranet.Professionals;
@@ -8,6 +7,7 @@ import eu.localeconomy.shared.Actor;
 import eu.localeconomy.support.BasketFixtures;
 import eu.localeconomy.support.IntegrationTest;
 import eu.localeconomy.support.InvoiceFixtures;
+import eu.localeconomy.support.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,14 +49,13 @@ class InvoiceNumberingIT {
 
     @Test
     void fiftyConcurrentCheckoutsGiveFiftyGaplessUniqueNumbers() throws Exception {
-        var office = offices.office(true);
+        var office = fixtures.office(InvoiceSettings.IssueAt.ORDER);
         var tenant = office.tenant().id();
-        fixtures.completeSettings(tenant, InvoiceSettings.IssueAt.ORDER);
-        List<AccountPrincipal> pros = new ArrayList<>();
+        List<TestTenants.Person> pros = new ArrayList<>();
         List<EstablishmentId> hotels = new ArrayList<>();
         for (int i = 0; i < CHECKOUTS; i++) {
             var pro = offices.hotelWithProfessional(office, "Hôtel n° " + i);
-            pros.add(pro.principal());
+            pros.add(pro);
             hotels.add(professionals.establishmentsOf(tenant, pro.principal().userId()).getFirst());
         }
         CountDownLatch start = new CountDownLatch(1);
@@ -107,7 +106,7 @@ class InvoiceNumberingIT {
                             net_cents, vat_cents, gross_cents, language, snapshot, pdf, xml, issued_at
                         from membership_invoice where tenant_id = ? and order_id = ?""")
                 .params(next, tenant.value(), order).update();
-        var unissued = fixtures.placeOrder(office, office.hotel(), office.hotelPro().principal(), PaymentMethod.CHEQUE);
+        var unissued = fixtures.placeOrder(office, office.hotel(), office.hotelPro(), PaymentMethod.CHEQUE);
         awaitNoListenerWork(tenant.value(), unissued);
         assertThat(jdbc.sql("select last_value from membership_invoice_counter where tenant_id = ? and kind = 'INVOICE'")
                 .param(tenant.value()).query(Long.class).single()).isEqualTo(CHECKOUTS);
