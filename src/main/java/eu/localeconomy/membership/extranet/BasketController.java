@@ -14,6 +14,7 @@ import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.shared.Uuids;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,9 +54,11 @@ class BasketController {
     private final TermsOfSale terms;
     private final Establishments establishments;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     BasketController(Baskets baskets, Orders orders, Catalogue catalogue, Professionals professionals,
-                     TermsOfSale terms, Establishments establishments, MessageSource messages) {
+                     TermsOfSale terms, Establishments establishments, MessageSource messages,
+                     ApplicationEventPublisher events) {
         this.baskets = baskets;
         this.orders = orders;
         this.catalogue = catalogue;
@@ -63,6 +66,7 @@ class BasketController {
         this.terms = terms;
         this.establishments = establishments;
         this.messages = messages;
+        this.events = events;
     }
 
     /** What a request is about, once checked: a campaign of this tenant and an establishment the professional acts for. */
@@ -100,6 +104,10 @@ class BasketController {
         BasketView basket = baskets.open(tenant, scope.campaign(), scope.establishment(), me);
         fill(model, scope, basket, false);
         orders.live(tenant.id(), scope.campaign(), scope.establishment()).ifPresent(id -> model.addAttribute("liveOrder", id));
+        if (htmx == null) {
+            // The campaign follow-up counts whole-page visits (membership.followup).
+            events.publishEvent(new CampaignPageVisited(tenant.id(), scope.campaign(), scope.establishment(), me.userId()));
+        }
         return htmx != null ? BASKET : PAGE;
     }
 

@@ -1,0 +1,290 @@
+package eu.localeconomy.membership.followup;
+
+import eu.localeconomy.directory.Establishment;
+import eu.localeconomy.directory.EstablishmentId;
+import eu.localeconomy.directory.EstablishmentType;
+import eu.localeconomy.directory.Establishments;
+import eu.localeconomy.membership.catalogue.Campaign;
+import eu.localeconomy.membership.catalogue.CampaignId;
+import eu.localeconomy.membership.catalogue.Catalogue;
+import eu.localeconomy.membership.catalogue.CatalogueAdmin;
+import eu.localeconomy.membership.catalogue.Offer;
+import eu.localeconomy.membership.catalogue.ProductId;
+import eu.localeconomy.membership.catalogue.RangeId;
+import eu.localeconomy.membership.extranet.OrderStatus;
+import eu.localeconomy.membership.extranet.PaymentMethod;
+import eu.localeconomy.shared.Language;
+import eu.localeconomy.shared.TenantContext;
+import eu.localeconomy.shared.TenantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What happened to each prospect of a campaign, read in one go: the directory once, one {@code offersFor} (who is
+ * offered what), and one grouped query per source (invitations sent, visits, baskets, live orders and their lines,
+ * payments net of refunds, declines). The dashboard's figures and the lists behind them are both computed from this
+ * snapshot, so a list always has as many rows as the number that led to it.
+ * <p>
+ * Prospects: every establishment the campaign offers at least one range to, plus any with a live order in it (offered
+ * before the segments changed). Archived establishments are left out.
+ */
+@Service
+class CampaignFollowUp {
+
+    /** An order of the prospect that is not cancelled (at most one per campaign: a unique index says so). */
+    record LiveOrder(UUID id, OrderStatus status, PaymentMethod method, long netCents, long grossCents,
+                     long paidCents, long refundedCents, Instant placedAt) {
+    }
+
+    record Prospect(EstablishmentId id, String name, EstablishmentType type, String city, String postcode,
+                    Set<RangeId> offeredRanges, Set<ProductId> offeredProducts, Stage stage, Instant invitedAt,
+                    Instant lastVisitAt, int visits, Instant basketAt, int basketLines, LiveOrder order,
+                    Instant declinedAt, String declineReason, Map<ProductId, Long> orderedNetByProduct,
+                    Map<PaymentMethod, Long> receivedByMethod) {
+
+        public boolean declined() {
+            return declinedAt != null;
+        }
+
+        public boolean paid() {
+            return order != null && order.status() == OrderStatus.PAID;
+        }
+    }
+
+    /**
+     * A range or product of the campaign, in catalogue order; names per language; {@code key} is what identifies it
+     * across seasons (a product's code, a range's French name).
+     */
+    record Item(UUID id, Map<Language, String> names, UUID range, String key) {
+    }
+
+    record Snapshot(Campaign campaign, String currency, List<Prospect> prospects, List<Item> ranges,
+                    List<Item> products) {
+
+        Optional<Item> range(UUID id) {
+            return ranges.stream().filter(r -> r.id().equals(id)).findFirst();
+        }
+
+        Optional<Item> product(UUID id) {
+            return products.stream().filter(p -> p.id().equals(id)).findFirst();
+        }
+
+        /** The range of each product of the campaign. */
+        Map<ProductId, RangeId> rangeOfProduct() {
+            Map<ProductId, RangeId> map = new HashMap<>();
+            products.forEach(p -> map.put(new ProductId(p.id()), new RangeId(p.range())));
+            return map;
+        }
+    }
+
+    private final Establishments establishments;
+    private final Catalogue catalogue;
+    private final CatalogueAdmin admin;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CampaignFollowUp(Establishments establishments, Catalogue catalogue, CatalogueAdmin admin, JdbcClient jdbc,
+                     Clock clock) {
+        this.establishments = establishments;
+        this.catalogue = catalogue;
+        this.admin = admin;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Optional<Campaign> campaign(TenantId tenant, CampaignId id) {
+        return catalogue.campaign(tenant, id);
+    }
+
+    List<Campaign> campaigns(TenantId tenant) {
+        return admin.campaigns(tenant).stream()
+                .sorted(Comparator.comparingInt(Campaign::season).reversed().thenComparing(Campaign::opensOn,
+                        Comparator.reverseOrder()))
+                .toList();
+    }
+
+    /** The campaign of the season before, if the office ran one (the latest opened when it ran several). */
+    Optional<Campaign> previous(TenantId tenant, Campaign campaign) {
+        return campaigns(tenant).stream().filter(c -> c.season() < campaign.season()).findFirst();
+    }
+
+    /** The campaign the follow-up opens on: the open one, else the latest. */
+    Optional<Campaign> current(TenantContext tenant) {
+        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        List<Campaign> open = catalogue.openCampaigns(tenant.id(), today);
+        return open.isEmpty() ? campaigns(tenant.id()).stream().findFirst() : Optional.of(open.getFirst());
+    }
+
+    @Transactional(readOnly = true)
+    Snapshot snapshot(TenantContext tenant, Campaign campaign) {
+        return snapshot(tenant, campaign, establishments.all(tenant.id()));
+    }
+
+    /** The snapshot of a campaign against a directory already loaded (the dashboard reads two seasons with one). */
+    @Transactional(readOnly = true)
+    Snapshot snapshot(TenantContext tenant, Campaign campaign, List<Establishment> directory) {
+        TenantId t = tenant.id();
+        UUID c = campaign.id().value();
+        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        List<Offer> offers = catalogue.offersFor(t, campaign.id(), directory, today);
+
+        Map<UUID, Instant> invited = new HashMap<>();
+        jdbc.sql("""
+                        select s.establishment_id, min(s.sent_at) from membership_reminder_sent s
+                        join membership_reminder_step st on st.tenant_id = s.tenant_id and st.id = s.step_id
+                        where s.tenant_id = ? and s.campaign_id = ? and st.trigger = 'INVITATION'
+                        group by s.establishment_id""")
+                .params(t.value(), c)
+                .query(rs -> {
+                    invited.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+                });
+        record Visit(Instant last, int count) {
+        }
+        Map<UUID, Visit> visits = new HashMap<>();
+        jdbc.sql("select establishment_id, last_at, visits from membership_visit where tenant_id = ? and campaign_id = ?")
+                .params(t.value(), c)
+                .query(rs -> {
+                    visits.put(rs.getObject(1, UUID.class), new Visit(rs.getTimestamp(2).toInstant(), rs.getInt(3)));
+                });
+        record Basket(Instant at, int lines) {
+        }
+        Map<UUID, Basket> baskets = new HashMap<>();
+        jdbc.sql("""
+                        select b.establishment_id, max(b.updated_at), count(*) from membership_basket b
+                        join membership_basket_line l on l.tenant_id = b.tenant_id and l.basket_id = b.id
+                        where b.tenant_id = ? and b.campaign_id = ? group by b.establishment_id""")
+                .params(t.value(), c)
+                .query(rs -> {
+                    baskets.put(rs.getObject(1, UUID.class), new Basket(rs.getTimestamp(2).toInstant(), rs.getInt(3)));
+                });
+        Map<UUID, LiveOrder> orders = new HashMap<>();
+        Map<UUID, UUID> establishmentOfOrder = new HashMap<>();
+        jdbc.sql("""
+                        select id, establishment_id, status, payment_method, net_cents, gross_cents, paid_cents,
+                            refunded_cents, placed_at
+                        from membership_order where tenant_id = ? and campaign_id = ? and status <> 'CANCELLED'""")
+                .params(t.value(), c)
+                .query(rs -> {
+                    UUID establishment = rs.getObject("establishment_id", UUID.class);
+                    UUID id = rs.getObject("id", UUID.class);
+                    orders.put(establishment, new LiveOrder(id, OrderStatus.valueOf(rs.getString("status")),
+                            PaymentMethod.valueOf(rs.getString("payment_method")), rs.getLong("net_cents"),
+                            rs.getLong("gross_cents"), rs.getLong("paid_cents"), rs.getLong("refunded_cents"),
+                            rs.getTimestamp("placed_at").toInstant()));
+                    establishmentOfOrder.put(id, establishment);
+                });
+        Map<UUID, Map<ProductId, Long>> lines = new HashMap<>();
+        jdbc.sql("""
+                        select o.establishment_id, l.product_id, sum(l.net_cents) from membership_order_line l
+                        join membership_order o on o.tenant_id = l.tenant_id and o.id = l.order_id
+                        where o.tenant_id = ? and o.campaign_id = ? and o.status <> 'CANCELLED'
+                        group by o.establishment_id, l.product_id""")
+                .params(t.value(), c)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                            .put(new ProductId(rs.getObject(2, UUID.class)), rs.getLong(3));
+                });
+        // Money received per method, net of what was given back, for every order of the campaign (a cancelled order
+        // has received nothing, or had it refunded first).
+        Map<UUID, Map<PaymentMethod, Long>> received = new HashMap<>();
+        jdbc.sql("""
+                        select o.establishment_id, p.method,
+                            sum(case when p.kind = 'PAYMENT' then p.amount_cents else -p.amount_cents end)
+                        from membership_payment p
+                        join membership_order o on o.tenant_id = p.tenant_id and o.id = p.order_id
+                        where p.tenant_id = ? and o.campaign_id = ?
+                        group by o.establishment_id, p.method""")
+                .params(t.value(), c)
+                .query(rs -> {
+                    received.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(PaymentMethod.class))
+                            .put(PaymentMethod.valueOf(rs.getString(2)), rs.getLong(3));
+                });
+        record Declined(Instant at, String reason) {
+        }
+        Map<UUID, Declined> declines = new HashMap<>();
+        jdbc.sql("""
+                        select establishment_id, declined_at, reason from membership_decline
+                        where tenant_id = ? and campaign_id = ?""")
+                .params(t.value(), c)
+                .query(rs -> {
+                    declines.put(rs.getObject(1, UUID.class), new Declined(rs.getTimestamp(2).toInstant(), rs.getString(3)));
+                });
+
+        List<Prospect> prospects = new ArrayList<>();
+        for (int i = 0; i < directory.size(); i++) {
+            Establishment e = directory.get(i);
+            Offer offer = offers.get(i);
+            UUID id = e.id().value();
+            LiveOrder order = orders.get(id);
+            if (offer.ranges().isEmpty() && order == null) {
+                continue;
+            }
+            Set<RangeId> ranges = new LinkedHashSet<>();
+            Set<ProductId> products = new LinkedHashSet<>();
+            offer.ranges().forEach(r -> {
+                ranges.add(r.id());
+                r.products().forEach(p -> products.add(p.id()));
+            });
+            Visit visit = visits.get(id);
+            Basket basket = baskets.get(id);
+            Declined declined = declines.get(id);
+            Instant invitedAt = invited.get(id);
+            Stage stage;
+            if (order != null) {
+                stage = order.status() == OrderStatus.PAID ? Stage.PAID : Stage.ORDERED;
+            } else if (declined != null) {
+                stage = Stage.DECLINED;
+            } else if (basket != null) {
+                stage = Stage.BASKET;
+            } else if (visit != null) {
+                stage = Stage.VISITED;
+            } else if (invitedAt != null) {
+                stage = Stage.INVITED;
+            } else {
+                stage = Stage.NOT_INVITED;
+            }
+            prospects.add(new Prospect(e.id(), e.name(), e.type(), e.details().city(), e.details().postcode(),
+                    ranges, products, stage, invitedAt, visit == null ? null : visit.last(),
+                    visit == null ? 0 : visit.count(), basket == null ? null : basket.at(),
+                    basket == null ? 0 : basket.lines(), order, declined == null ? null : declined.at(),
+                    declined == null ? null : declined.reason(), order == null ? Map.of() : lines.getOrDefault(id, Map.of()),
+                    received.getOrDefault(id, Map.of())));
+        }
+
+        List<Item> rangeItems = new ArrayList<>();
+        admin.ranges(t, campaign.id()).forEach(r -> rangeItems.add(new Item(r.id().value(), r.names(), r.id().value(),
+                key(r.names()))));
+        List<Item> productItems = new ArrayList<>();
+        Map<UUID, Integer> rangeOrder = new LinkedHashMap<>();
+        for (int i = 0; i < rangeItems.size(); i++) {
+            rangeOrder.put(rangeItems.get(i).id(), i);
+        }
+        admin.products(t, campaign.id()).stream()
+                .sorted(Comparator.comparing((CatalogueAdmin.ProductView p) -> rangeOrder.getOrDefault(p.range().value(), 0)))
+                .forEach(p -> productItems.add(new Item(p.id().value(), p.form().names(), p.range().value(),
+                        p.form().code())));
+        return new Snapshot(campaign, tenant.currency(), List.copyOf(prospects), List.copyOf(rangeItems),
+                List.copyOf(productItems));
+    }
+
+    private static String key(Map<Language, String> names) {
+        String name = names.getOrDefault(Language.FR, names.values().stream().findFirst().orElse(""));
+        return ProspectFilter.fold(name).strip();
+    }
+}
