@@ -15,6 +15,11 @@ import eu.localeconomy.membership.extranet.Orders;
 import eu.localeconomy.membership.extranet.PaymentMethod;
 import eu.localeconomy.membership.extranet.Professionals;
 import eu.localeconomy.membership.extranet.TermsOfSale;
+import eu.localeconomy.membership.followup.Declines;
+import eu.localeconomy.membership.payment.PaymentEntry;
+import eu.localeconomy.membership.payment.Payments;
+import eu.localeconomy.membership.payment.RefundEntry;
+import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
@@ -23,7 +28,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +38,9 @@ import java.util.UUID;
 
 /**
  * A campaign whose prospects are spread over every stage of the follow-up, built on {@link BasketFixtures}'s office:
- * orders are placed through the extranet's {@code Orders}; invitation mails, payments, refunds and cancellations are
- * written in SQL as their owners (reminders, payments) record them, until their public APIs exist.
+ * orders are placed through the extranet's {@code Orders}, paid, refunded and cancelled through {@code Payments};
+ * the campaign's invitation mail is written in SQL as the reminders' sweep records it (a test should not wait for
+ * the mail job), and a past season's order too (its campaign is closed).
  */
 @Component
 public class FollowUpFixtures {
@@ -48,12 +53,15 @@ public class FollowUpFixtures {
     private final TermsOfSale terms;
     private final CatalogueAdmin catalogue;
     private final ApplicationEventPublisher events;
+    private final Payments payments;
+    private final Declines declines;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     FollowUpFixtures(BasketFixtures baskets, DirectoryFixtures directory, Baskets basketService, Orders orders,
                      Professionals professionals, TermsOfSale terms, CatalogueAdmin catalogue,
-                     ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+                     ApplicationEventPublisher events, Payments payments, Declines declines, JdbcClient jdbc,
+                     Clock clock) {
         this.baskets = baskets;
         this.directory = directory;
         this.basketService = basketService;
@@ -62,6 +70,8 @@ public class FollowUpFixtures {
         this.terms = terms;
         this.catalogue = catalogue;
         this.events = events;
+        this.payments = payments;
+        this.declines = declines;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -72,16 +82,18 @@ public class FollowUpFixtures {
      *   <li>not invited: {@code zero}; invited: {@code invited}; visited: {@code visited}, and {@code cancelled} (its
      *       only order was cancelled); basket started: {@code basket};</li>
      *   <li>ordered: {@code office.hotel()} (transfer, nothing paid), {@code partial} (transfer, half paid),
-     *       {@code cameBack} (said "not this season", then ordered);</li>
-     *   <li>paid: {@code card} (card), {@code cheque} (cheque, 10.00 refunded), {@code office.campsite()} (cash);</li>
-     *   <li>declined: {@code declined}.</li>
+     *       {@code cameBack} (said "not this season", then ordered), {@code cheque} (paid by cheque, then 10.00
+     *       refunded: partially paid again);</li>
+     *   <li>paid: {@code card} (card), {@code office.campsite()} (cash);</li>
+     *   <li>declined: {@code declined}; visited again: {@code refunded} (paid by transfer, all given back).</li>
      * </ul>
      * A previous season's campaign (closed, same range name and product code ADH) has one paid order of the hotel.
      */
     public record Scenario(BasketFixtures.Office office, EstablishmentId zero, EstablishmentId invited,
                            EstablishmentId visited, EstablishmentId basket, EstablishmentId partial,
                            EstablishmentId cameBack, EstablishmentId card, EstablishmentId cheque,
-                           EstablishmentId declined, EstablishmentId cancelled, Map<EstablishmentId, UUID> orders,
+                           EstablishmentId declined, EstablishmentId cancelled, EstablishmentId refunded,
+                           Map<EstablishmentId, UUID> orders,
                            CampaignId previous, UUID previousOrder) {
 
         public TenantContext tenant() {
@@ -129,8 +141,13 @@ public class FollowUpFixtures {
         EstablishmentId cancelled = hotel(office, "Hôtel Annulé");
         visit(t, office.campaign(), cancelled);
         UUID cancelledOrder = order(tenant, office.campaign(), cancelled, products.guide(), PaymentMethod.TRANSFER);
-        jdbc.sql("update membership_order set status = 'CANCELLED' where tenant_id = ? and id = ?")
-                .params(t.value(), cancelledOrder).update();
+        payments.cancel(t, cancelledOrder, "Erreur de saisie", Actor.SYSTEM);
+        EstablishmentId refunded = hotel(office, "Hôtel Remboursé");
+        visit(t, office.campaign(), refunded);
+        UUID refundedOrder = order(tenant, office.campaign(), refunded, products.web(), PaymentMethod.TRANSFER);
+        placed.put(refunded, refundedOrder);
+        UUID refundedPayment = pay(t, refundedOrder, PaymentMethod.TRANSFER, gross(t, refundedOrder));
+        refund(t, refundedOrder, refundedPayment, PaymentMethod.TRANSFER, gross(t, refundedOrder));
 
         // Last season: the same range and membership product; the hotel paid 150.00 excl. VAT by transfer.
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
@@ -149,7 +166,7 @@ public class FollowUpFixtures {
         UUID previousOrder = sqlOrder(t, previous, office.hotel(), membership, 15000, 2000);
         pay(t, previousOrder, PaymentMethod.TRANSFER, 18000);
         return new Scenario(office, zero, invited, visited, basket, partial, cameBack, card, cheque, declined,
-                cancelled, placed, previous, previousOrder);
+                cancelled, refunded, placed, previous, previousOrder);
     }
 
     /** A new hotel with its own professional. */
@@ -199,10 +216,7 @@ public class FollowUpFixtures {
     }
 
     public void decline(TenantId tenant, CampaignId campaign, EstablishmentId establishment) {
-        jdbc.sql("""
-                        insert into membership_decline (tenant_id, campaign_id, establishment_id, reason, declined_at)
-                        values (?, ?, ?, 'Travaux cette année', ?)""")
-                .params(tenant.value(), campaign.value(), establishment.value(), Timestamp.from(clock.instant())).update();
+        declines.decline(tenant, campaign, establishment, "Travaux cette année", Actor.SYSTEM, true);
     }
 
     public long gross(TenantId tenant, UUID order) {
@@ -210,36 +224,21 @@ public class FollowUpFixtures {
                 .params(tenant.value(), order).query(Long.class).single();
     }
 
-    /** A payment as the payments service records it: the row, the order's paid total and status. */
+    /** A payment recorded by staff (Payments), received today. */
     public UUID pay(TenantId tenant, UUID order, PaymentMethod method, long cents) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into membership_payment (id, tenant_id, order_id, kind, method, amount_cents, currency,
-                            received_on, idempotency_key, recorded_at)
-                        values (?, ?, ?, 'PAYMENT', ?, ?, 'EUR', ?, ?, ?)""")
-                .params(id, tenant.value(), order, method.name(), cents, Date.valueOf(LocalDate.now(clock)),
-                        id.toString(), Timestamp.from(clock.instant()))
-                .update();
-        jdbc.sql("""
-                        update membership_order set paid_cents = paid_cents + ?,
-                            status = case when paid_cents + ? >= gross_cents then 'PAID' else 'PARTIALLY_PAID' end
-                        where tenant_id = ? and id = ?""")
-                .params(cents, cents, tenant.value(), order).update();
-        return id;
+        return payments.record(tenant, order, new PaymentEntry(method, new Money(cents, Money.EUR), today(), null,
+                method == PaymentMethod.CHEQUE ? "0001234" : null, false, null, UUID.randomUUID().toString()),
+                Actor.SYSTEM).id();
     }
 
-    /** A refund of part of a payment; the order stays PAID while something is kept (as the payments service does). */
+    /** A refund of (part of) a payment, recorded offline. */
     public void refund(TenantId tenant, UUID order, UUID payment, PaymentMethod method, long cents) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into membership_payment (id, tenant_id, order_id, kind, method, amount_cents, currency,
-                            received_on, refunds_payment_id, idempotency_key, recorded_at)
-                        values (?, ?, ?, 'REFUND', ?, ?, 'EUR', ?, ?, ?, ?)""")
-                .params(id, tenant.value(), order, method.name(), cents, Date.valueOf(LocalDate.now(clock)), payment,
-                        id.toString(), Timestamp.from(clock.instant()))
-                .update();
-        jdbc.sql("update membership_order set refunded_cents = refunded_cents + ? where tenant_id = ? and id = ?")
-                .params(cents, tenant.value(), order).update();
+        payments.refund(tenant, order, new RefundEntry(payment, new Money(cents, Money.EUR), today(), null,
+                "Geste commercial", UUID.randomUUID().toString()), Actor.SYSTEM);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
     }
 
     /** An order written directly (a past season's campaign no longer takes orders): one line, 20 % VAT or as given. */

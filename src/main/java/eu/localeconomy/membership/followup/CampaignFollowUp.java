@@ -47,7 +47,10 @@ import java.util.UUID;
 @Service
 class CampaignFollowUp {
 
-    /** An order of the prospect that is not cancelled (at most one per campaign: a unique index says so). */
+    /**
+     * The prospect's order that is neither cancelled nor fully refunded (at most one per campaign: a unique index
+     * keeps one not cancelled).
+     */
     record LiveOrder(UUID id, OrderStatus status, PaymentMethod method, long netCents, long grossCents,
                      long paidCents, long refundedCents, Instant placedAt) {
     }
@@ -178,7 +181,7 @@ class CampaignFollowUp {
         jdbc.sql("""
                         select id, establishment_id, status, payment_method, net_cents, gross_cents, paid_cents,
                             refunded_cents, placed_at
-                        from membership_order where tenant_id = ? and campaign_id = ? and status <> 'CANCELLED'""")
+                        from membership_order where tenant_id = ? and campaign_id = ? and status not in ('CANCELLED', 'REFUNDED')""")
                 .params(t.value(), c)
                 .query(rs -> {
                     UUID establishment = rs.getObject("establishment_id", UUID.class);
@@ -193,7 +196,7 @@ class CampaignFollowUp {
         jdbc.sql("""
                         select o.establishment_id, l.product_id, sum(l.net_cents) from membership_order_line l
                         join membership_order o on o.tenant_id = l.tenant_id and o.id = l.order_id
-                        where o.tenant_id = ? and o.campaign_id = ? and o.status <> 'CANCELLED'
+                        where o.tenant_id = ? and o.campaign_id = ? and o.status not in ('CANCELLED', 'REFUNDED')
                         group by o.establishment_id, l.product_id""")
                 .params(t.value(), c)
                 .query(rs -> {

@@ -3,13 +3,14 @@ package eu.localeconomy.membership.followup;
 /**
  * Where a prospect of a campaign stands. Each prospect has exactly one stage, so the stages add up to the prospects:
  * <ol>
- *   <li>a live (not cancelled) order decides: {@link #PAID} when its status is PAID, else {@link #ORDERED} (awaiting
- *       payment, partially paid, or refunded: the order was placed and still holds the establishment's place);</li>
+ *   <li>an order neither cancelled nor fully refunded decides: {@link #PAID} when its status is PAID, else
+ *       {@link #ORDERED} (awaiting payment, or partially paid, which includes a paid order partly refunded);</li>
  *   <li>without one, a "not this season" answer makes it {@link #DECLINED} (declined counts apart from the funnel);</li>
  *   <li>otherwise the furthest step reached wins: a basket with lines ({@link #BASKET}), a visit of the campaign page
  *       ({@link #VISITED}), the campaign's invitation mail sent ({@link #INVITED}), else {@link #NOT_INVITED}.</li>
  * </ol>
- * A cancelled order counts for nothing: its prospect falls back to what else it did.
+ * A cancelled or fully refunded order is undone: it counts for nothing, and its prospect falls back to what else it
+ * did (its payments and refunds still show, netting to zero, in the payment split).
  */
 enum Stage {
     NOT_INVITED, INVITED, VISITED, BASKET, ORDERED, PAID, DECLINED;

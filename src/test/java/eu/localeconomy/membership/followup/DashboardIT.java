@@ -63,14 +63,15 @@ class DashboardIT {
     @Test
     void everyProspectIsCountedOnceAtItsStage() throws Exception {
         Document page = page(base);
-        Map<String, Integer> expected = Map.of("NOT_INVITED", 1, "INVITED", 1, "VISITED", 2, "BASKET", 1,
-                "ORDERED", 3, "PAID", 3, "DECLINED", 1);
+        Map<String, Integer> expected = Map.of("NOT_INVITED", 1, "INVITED", 1, "VISITED", 3, "BASKET", 1,
+                "ORDERED", 4, "PAID", 2, "DECLINED", 1);
         expected.forEach((stage, count) -> assertThat(number(page, "#stage-" + stage + " td a"))
                 .as(stage).isEqualTo(String.valueOf(count)));
-        assertThat(page.selectFirst("#prospects-total").text()).contains("12");
+        assertThat(page.selectFirst("#prospects-total").text()).contains("13");
         assertThat(stageOf("Hôtel Revenu")).as("declined, then ordered: counted by its order").isEqualTo("ORDERED");
         assertThat(stageOf("Hôtel Annulé")).as("only a cancelled order: back to its visit").isEqualTo("VISITED");
-        assertThat(stageOf("Hôtel Chèque")).as("paid, part refunded: still paid").isEqualTo("PAID");
+        assertThat(stageOf("Hôtel Chèque")).as("paid, part refunded: partially paid again").isEqualTo("ORDERED");
+        assertThat(stageOf("Hôtel Remboursé")).as("everything given back: back to its visit").isEqualTo("VISITED");
     }
 
     @Test
@@ -79,17 +80,18 @@ class DashboardIT {
         var o = scenario.office();
         List<EstablishmentId> hotels = List.of(o.hotel(), scenario.partial(), scenario.cameBack(), scenario.card(), scenario.cheque());
         long hotelsOrdered = net(hotels);
-        long hotelsPaid = net(List.of(scenario.card(), scenario.cheque()));
+        long hotelsPaid = net(List.of(scenario.card()));
         Element hotelsRow = row(page, "#revenue-range", "Gamme hôtels");
-        assertThat(cells(hotelsRow)).containsExactly("5", euros(hotelsOrdered), "2", euros(hotelsPaid), euros(15000), euros(15000));
+        assertThat(cells(hotelsRow)).containsExactly("5", euros(hotelsOrdered), "1", euros(hotelsPaid), euros(15000), euros(15000));
         Element campsitesRow = row(page, "#revenue-range", "Gamme campings");
         long campsite = net(List.of(o.campsite()));
         assertThat(cells(campsitesRow).subList(0, 4)).containsExactly("1", euros(campsite), "1", euros(campsite));
-        assertThat(cells(page.selectFirst("#revenue-total"))).startsWith("6", euros(hotelsOrdered + campsite), "3",
+        assertThat(cells(page.selectFirst("#revenue-total"))).startsWith("6", euros(hotelsOrdered + campsite), "2",
                 euros(hotelsPaid + campsite));
-        // The guide was ordered by three hotels whose orders are live (the cancelled one does not count).
+        // The guide was ordered by three hotels whose orders are live (the cancelled one does not count), none paid.
         assertThat(cells(row(page, "#revenue-product", "Guide papier")).subList(0, 3)).containsExactly("3",
-                euros(3 * 1001), "1");
+                euros(3 * 1001), "0");
+        // The web listing: the refunded order does not count.
         assertThat(cells(row(page, "#revenue-product", "Fiche web")).getFirst()).isEqualTo("2");
     }
 
@@ -100,11 +102,12 @@ class DashboardIT {
         long card = fixtures.gross(scenario.tenant().id(), scenario.orders().get(scenario.card()));
         long cheque = fixtures.gross(scenario.tenant().id(), scenario.orders().get(scenario.cheque())) - 1000;
         long cash = fixtures.gross(scenario.tenant().id(), scenario.orders().get(scenario.office().campsite()));
-        assertThat(cells(page.selectFirst("#method-TRANSFER")).subList(0, 2)).containsExactly("1", euros(partial));
+        // The refunded transfer nets to zero but its payer is counted.
+        assertThat(cells(page.selectFirst("#method-TRANSFER")).subList(0, 2)).containsExactly("2", euros(partial));
         assertThat(cells(page.selectFirst("#method-CARD")).subList(0, 2)).containsExactly("1", euros(card));
         assertThat(cells(page.selectFirst("#method-CHEQUE")).subList(0, 2)).containsExactly("1", euros(cheque));
         assertThat(cells(page.selectFirst("#method-CASH")).subList(0, 2)).containsExactly("1", euros(cash));
-        assertThat(cells(page.selectFirst("#method-total")).subList(0, 2)).containsExactly("4",
+        assertThat(cells(page.selectFirst("#method-total")).subList(0, 2)).containsExactly("5",
                 euros(partial + card + cheque + cash));
         // Last season: one transfer of 180.00.
         assertThat(cells(page.selectFirst("#method-TRANSFER")).get(2)).isEqualTo(euros(18000));
@@ -114,8 +117,8 @@ class DashboardIT {
     void thePreviousSeasonIsShownBesideWithItsOwnLists() throws Exception {
         Document page = page(base);
         assertThat(cells(page.selectFirst("#stage-PAID")).get(2)).isEqualTo("1");
-        // Eleven hotels were offered last season's range (the campsite was not).
-        assertThat(cells(page.selectFirst("#stage-NOT_INVITED")).get(2)).isEqualTo("10");
+        // Twelve hotels were offered last season's range (the campsite was not), one paid.
+        assertThat(cells(page.selectFirst("#stage-NOT_INVITED")).get(2)).isEqualTo("11");
         String previousList = page.selectFirst("#stage-PAID td:nth-of-type(3) a").attr("href");
         assertThat(previousList).contains(scenario.previous().toString());
         assertThat(count(page(previousList))).isEqualTo(1);
@@ -160,9 +163,9 @@ class DashboardIT {
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
              Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             List<Row> all = rows.toList();
-            assertThat(all).hasSize(1 + 3);
+            assertThat(all).hasSize(1 + 2);
             assertThat(all.stream().skip(1).map(r -> r.getCellText(0)))
-                    .containsExactlyInAnyOrder("Hôtel Carte", "Hôtel Chèque", "Camping de la Baie");
+                    .containsExactlyInAnyOrder("Hôtel Carte", "Camping de la Baie");
         }
     }
 
