@@ -28,7 +28,8 @@ class StripeConnect {
     /** What the office page shows. {@code account} is empty before the first connection. */
     record Status(boolean configured, Optional<StripeAccounts.ConnectedAccount> account) {
 
-        boolean ready() {
+        /** Public: the office page's template calls it. */
+        public boolean ready() {
             return configured && account.map(StripeAccounts.ConnectedAccount::chargesEnabled).orElse(false);
         }
     }

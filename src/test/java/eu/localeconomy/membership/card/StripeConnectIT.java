@@ -78,6 +78,9 @@ class StripeConnectIT {
                 .andExpect(redirectedUrl(page))
                 .andExpect(flash().attribute("notice", "card.connect.ready"));
         assertThat(card().ready(tenant.id())).isTrue();
+        mvc.perform(get(page).with(authentication(admin.authentication())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(account)));
         assertThat(jdbc.sql("select count(*) from audit_event where tenant_id = ? and action like 'membership.stripe.%'")
                 .params(tenant.id().value()).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
     }
