@@ -48,6 +48,22 @@ public final class SmtpInbox {
         throw new AssertionError("no mail to " + recipient + " about " + subjectPart);
     }
 
+    /** The plain-text part of a mail, decoded (no quoted-printable soft breaks). */
+    public static String textOf(jakarta.mail.Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = textOf(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The path and query of the first link in the mail that contains the marker (quoted-printable undone). */
     public static String linkIn(String body, String marker) {
         String flat = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");

@@ -1,7 +1,6 @@
 package eu.localeconomy.membership.reminder;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import eu.localeconomy.account.Role;
 import eu.localeconomy.directory.EstablishmentId;
@@ -13,7 +12,11 @@ import eu.localeconomy.membership.extranet.Professionals;
 import eu.localeconomy.membership.extranet.TermsOfSale;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
+import eu.localeconomy.membership.payment.OrderEvent;
+import eu.localeconomy.membership.payment.OrderTimeline;
+import eu.localeconomy.membership.payment.Payments;
 import eu.localeconomy.support.BasketFixtures;
+import eu.localeconomy.support.OrderFixtures;
 import eu.localeconomy.support.DirectoryFixtures;
 import eu.localeconomy.support.IntegrationTest;
 import eu.localeconomy.support.SmtpInbox;
@@ -30,9 +33,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +73,9 @@ class ReminderScheduleIT {
     @Autowired Orders orders;
     @Autowired TermsOfSale terms;
     @Autowired JdbcClient jdbc;
+    @Autowired OrderFixtures orderFixtures;
+    @Autowired Payments payments;
+    @Autowired OrderTimeline timeline;
 
     BasketFixtures.Office office;
     EstablishmentId dutchHotel;
@@ -93,7 +101,7 @@ class ReminderScheduleIT {
         String campaign = "Campagne " + (java.time.LocalDate.now().getYear() + 1);
         MimeMessage dutch = SmtpInbox.awaitMailTo(smtp, dutchPro.email(), "uw lidmaatschap");
         assertThat(dutch.getSubject()).isEqualTo(campaign + ": uw lidmaatschap voor Hotel De Duinen");
-        assertThat(GreenMailUtil.getBody(dutch)).contains("De ledencampagne", "/pro/establishments/" + dutchHotel.value());
+        assertThat(SmtpInbox.textOf(dutch)).contains("De ledencampagne", "/pro/establishments/" + dutchHotel.value());
         MimeMessage english = SmtpInbox.awaitMailTo(smtp, office.hotelPro().email(), "your membership");
         assertThat(english.getSubject()).isEqualTo(campaign + ": your membership for Hôtel des Falaises");
 
@@ -106,7 +114,7 @@ class ReminderScheduleIT {
 
         MimeMessage reminder = SmtpInbox.awaitMailTo(smtp, dutchPro.email(), "Herinnering");
         assertThat(reminder.getSubject()).isEqualTo("Herinnering: " + campaign + " voor Hotel De Duinen");
-        assertThat(GreenMailUtil.getBody(reminder)).contains("We hebben nog geen bestelling", "/reminders/opt-out/");
+        assertThat(SmtpInbox.textOf(reminder)).contains("We hebben nog geen bestelling", "/reminders/opt-out/");
         assertThat(mailsTo(dutchPro.email())).isEqualTo(2);
         assertThat(sent(Trigger.NO_ORDER)).isEqualTo(3);
     }
@@ -158,7 +166,7 @@ class ReminderScheduleIT {
                 .email(email).create();
         reminders.sweep(id, office.campaign(), t0);
         MimeMessage invitation = SmtpInbox.awaitMailTo(smtp, email, "votre adhésion");
-        assertThat(GreenMailUtil.getBody(invitation)).contains("La campagne d'adh", "/pro/establishments/" + gite.value());
+        assertThat(SmtpInbox.textOf(invitation)).contains("La campagne d'adh", "/pro/establishments/" + gite.value());
         SmtpInbox.awaitMailTo(smtp, email, "Votre invitation");
         assertThat(jdbc.sql("select count(*) from membership_invitation where tenant_id = ? and establishment_id = ?")
                 .params(id.value(), gite.value()).query(Integer.class).single()).isEqualTo(1);
@@ -196,6 +204,37 @@ class ReminderScheduleIT {
         assertThat(reminders.steps(office.tenant().id(), office.campaign())).hasSize(Trigger.values().length);
     }
 
+    @Test
+    void anUnpaidOrderIsDemandedThirtyDaysAfterItsDueDateEvenOptedOutAndAPaidOneIsNot() throws Exception {
+        var unpaid = orderFixtures.awaitingPayment(orderFixtures.office(), PaymentMethod.TRANSFER, Language.EN);
+        var paid = orderFixtures.awaitingPayment(PaymentMethod.TRANSFER);
+        orderFixtures.payInFull(paid);
+        reminders.optOut(unpaid.tenant(), unpaid.office().hotel());
+        LocalDate due = payments.dueDate(unpaid.tenant(), unpaid.orderId()).orElseThrow();
+        var zone = unpaid.office().tenant().zone();
+
+        reminders.sweep(unpaid.tenant(), unpaid.office().campaign(), morningOf(due.plusDays(29), zone));
+        assertThat(sentTo(unpaid.office(), Trigger.INVOICE_UNPAID)).as("day 29 after the due date").isEmpty();
+        reminders.sweep(unpaid.tenant(), unpaid.office().campaign(), morningOf(due.plusDays(30), zone));
+        assertThat(sentTo(unpaid.office(), Trigger.INVOICE_UNPAID)).as("mandatory: the opt-out does not stop it")
+                .containsExactly(unpaid.office().hotel().value());
+        reminders.sweep(unpaid.tenant(), unpaid.office().campaign(), morningOf(due.plusDays(31), zone));
+        assertThat(sentTo(unpaid.office(), Trigger.INVOICE_UNPAID)).hasSize(1);
+
+        MimeMessage demand = SmtpInbox.awaitMailTo(smtp, unpaid.office().hotelPro().email(), "Payment reminder");
+        assertThat(SmtpInbox.textOf(demand)).contains(Reminders.format(unpaid.gross(), Locale.ENGLISH),
+                "/pro/orders/" + unpaid.orderId()).doesNotContain("/reminders/opt-out/");
+        assertThat(timeline.of(unpaid.tenant(), unpaid.orderId())).extracting(OrderEvent::kind).contains("reminder.sent");
+
+        LocalDate paidDue = payments.dueDate(paid.tenant(), paid.orderId()).orElseThrow();
+        reminders.sweep(paid.tenant(), paid.office().campaign(), morningOf(paidDue.plusDays(30), zone));
+        assertThat(sentTo(paid.office(), Trigger.INVOICE_UNPAID)).as("paid: nothing to demand").isEmpty();
+    }
+
+    private static Instant morningOf(LocalDate day, java.time.ZoneId zone) {
+        return day.atTime(9, 0).atZone(zone).toInstant();
+    }
+
     private int mailsTo(String email) {
         return jdbc.sql("select count(*) from mail_outbox where tenant_id = ? and lower(recipient) = lower(?)")
                 .params(office.tenant().id().value(), email).query(Integer.class).single();
@@ -206,6 +245,10 @@ class ReminderScheduleIT {
     }
 
     private List<UUID> sentTo(Trigger trigger) {
+        return sentTo(office, trigger);
+    }
+
+    private List<UUID> sentTo(BasketFixtures.Office office, Trigger trigger) {
         return jdbc.sql("""
                         select s.establishment_id from membership_reminder_sent s join membership_reminder_step st
                         on st.tenant_id = s.tenant_id and st.id = s.step_id
