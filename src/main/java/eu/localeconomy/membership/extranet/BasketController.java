@@ -246,22 +246,6 @@ class BasketController {
         return CHECKOUT;
     }
 
-    @GetMapping("/t/{slug}/pro/orders/{orderId}")
-    String order(TenantContext tenant, @PathVariable String orderId, @AuthenticationPrincipal AccountPrincipal me,
-                 Model model) {
-        if (me == null) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-        Order order = Uuids.parse(orderId).flatMap(id -> orders.find(tenant.id(), id))
-                .filter(o -> professionals.mayActFor(tenant.id(), me.userId(), o.establishmentId()))
-                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        model.addAttribute("order", order);
-        model.addAttribute("campaign", catalogue.campaign(tenant.id(), order.campaignId()).orElse(null));
-        model.addAttribute("establishmentName", establishments.find(tenant.id(), order.establishmentId())
-                .map(e -> e.name()).orElse(""));
-        return "membership/extranet/basket/order";
-    }
-
     // ---- Helpers ----------------------------------------------------------------------------------------------
 
     static void fill(Model model, Scope scope, BasketView basket, boolean preview) {

@@ -137,7 +137,7 @@ public class Payments implements CheckoutMethods {
             try {
                 iban = Iban.parse(ibanText).value();
             } catch (InvalidIdentifierException e) {
-                problems.add(new PaymentException("iban", "settings.error.iban"));
+                problems.add(new PaymentException("iban", "paymentSettings.error.iban"));
             }
         }
         String bic = null;
@@ -148,7 +148,7 @@ public class Payments implements CheckoutMethods {
                 BicUtil.validate(compact);
                 bic = compact;
             } catch (Iban4jException | IllegalArgumentException e) {
-                problems.add(new PaymentException("bic", "settings.error.bic"));
+                problems.add(new PaymentException("bic", "paymentSettings.error.bic"));
             }
         }
         String payee = text(s.chequePayee(), "chequePayee", 140, problems);
@@ -156,7 +156,8 @@ public class Payments implements CheckoutMethods {
         Map<Language, String> cash = new EnumMap<>(Language.class);
         if (s.cashInstructions() != null) {
             s.cashInstructions().forEach((language, value) -> {
-                String t = text(value, "cash-" + language.code(), MAX_CASH_TEXT, problems);
+                String t = text(value, "cash" + Character.toUpperCase(language.code().charAt(0)) + language.code().substring(1),
+                        MAX_CASH_TEXT, problems);
                 if (t != null) {
                     cash.put(language, t);
                 }
@@ -164,31 +165,31 @@ public class Payments implements CheckoutMethods {
         }
         if (s.transferEnabled()) {
             if (holder == null) {
-                problems.add(new PaymentException("accountHolder", "settings.error.accountHolderRequired"));
+                problems.add(new PaymentException("accountHolder", "paymentSettings.error.accountHolderRequired"));
             }
             if (ibanText == null) {
-                problems.add(new PaymentException("iban", "settings.error.ibanRequired"));
+                problems.add(new PaymentException("iban", "paymentSettings.error.ibanRequired"));
             }
             if (bicText == null) {
-                problems.add(new PaymentException("bic", "settings.error.bicRequired"));
+                problems.add(new PaymentException("bic", "paymentSettings.error.bicRequired"));
             }
         }
         if (s.chequeEnabled()) {
             if (payee == null) {
-                problems.add(new PaymentException("chequePayee", "settings.error.chequePayeeRequired"));
+                problems.add(new PaymentException("chequePayee", "paymentSettings.error.chequePayeeRequired"));
             }
             if (address == null) {
-                problems.add(new PaymentException("chequeAddress", "settings.error.chequeAddressRequired"));
+                problems.add(new PaymentException("chequeAddress", "paymentSettings.error.chequeAddressRequired"));
             }
         }
         if (s.cashEnabled() && cash.isEmpty()) {
-            problems.add(new PaymentException("cash-fr", "settings.error.cashRequired"));
+            problems.add(new PaymentException("cashFr", "paymentSettings.error.cashRequired"));
         }
         if (s.dueDays() < 0 || s.dueDays() > 365) {
-            problems.add(new PaymentException("dueDays", "settings.error.dueDays"));
+            problems.add(new PaymentException("dueDays", "paymentSettings.error.dueDays"));
         }
         if (!s.transferEnabled() && !s.chequeEnabled() && !s.cashEnabled() && !s.cardEnabled()) {
-            problems.add(new PaymentException("transferEnabled", "settings.error.noMethod"));
+            problems.add(new PaymentException("transferEnabled", "paymentSettings.error.noMethod"));
         }
         return new PaymentSettings(s.transferEnabled(), holder, iban, bic, s.chequeEnabled(), payee, address,
                 s.cashEnabled(), Map.copyOf(cash), s.cardEnabled(), s.dueDays());
@@ -197,7 +198,7 @@ public class Payments implements CheckoutMethods {
     private static String text(String value, String field, int max, List<PaymentException> problems) {
         String t = blankToNull(value);
         if (t != null && t.length() > max) {
-            problems.add(new PaymentException(field, "settings.error.tooLong", max));
+            problems.add(new PaymentException(field, "paymentSettings.error.tooLong", max));
             return null;
         }
         return t;
@@ -225,6 +226,11 @@ public class Payments implements CheckoutMethods {
             methods.remove(PaymentMethod.CARD);
         }
         return Collections.unmodifiableSet(methods);
+    }
+
+    /** The methods the tenant has switched on, in display order. */
+    public Set<PaymentMethod> enabledMethods(TenantId tenant) {
+        return Collections.unmodifiableSet(enabled(settings(tenant)));
     }
 
     static Set<PaymentMethod> enabled(PaymentSettings s) {
@@ -387,7 +393,7 @@ public class Payments implements CheckoutMethods {
     public PaymentRecord refund(TenantId tenant, UUID orderId, RefundEntry entry, Actor actor) {
         String key = requireKey(entry.idempotencyKey());
         if (entry.paymentId() == null) {
-            throw new PaymentException("paymentId", "refund.error.payment");
+            throw new PaymentException("paymentId", "orderRefund.error.payment");
         }
         if (entry.amount() == null || entry.amount().cents() <= 0) {
             throw new PaymentException("amount", "payment.error.amountPositive");
@@ -408,7 +414,7 @@ public class Payments implements CheckoutMethods {
         }
         var payment = store.payment(tenant, entry.paymentId())
                 .filter(p -> p.orderId().equals(orderId) && p.kind() == PaymentKind.PAYMENT)
-                .orElseThrow(() -> new PaymentException("paymentId", "refund.error.payment"));
+                .orElseThrow(() -> new PaymentException("paymentId", "orderRefund.error.payment"));
         if (!payment.amount().currency().equals(entry.amount().currency())) {
             throw new PaymentException("amount", "payment.error.currency");
         }
@@ -417,14 +423,14 @@ public class Payments implements CheckoutMethods {
         }
         long left = payment.amount().cents() - store.refundedOf(tenant, payment.id());
         if (entry.amount().cents() > left) {
-            throw new PaymentException("amount", "refund.error.tooMuch", order.money(left));
+            throw new PaymentException("amount", "orderRefund.error.tooMuch", order.money(left));
         }
         String externalId = null;
         var gateway = gateway(payment.method());
         if (gateway.isPresent() || payment.method() == PaymentMethod.CARD) {
             // Money taken by a provider goes back through it; its refund id is kept with the entry.
             if (gateway.isEmpty() || !gateway.get().ready(tenant) || payment.externalId() == null) {
-                throw new PaymentException(null, "refund.error.providerUnavailable");
+                throw new PaymentException(null, "orderRefund.error.providerUnavailable");
             }
             externalId = gateway.get().refund(tenant, orderId, payment.externalId(), entry.amount(), key);
         }
@@ -456,16 +462,16 @@ public class Payments implements CheckoutMethods {
     public void cancel(TenantId tenant, UUID orderId, String reason, Actor actor) {
         String why = blankToNull(reason);
         if (why == null) {
-            throw new PaymentException("reason", "cancel.error.reason");
+            throw new PaymentException("reason", "orderCancel.error.reason");
         }
         length(why, "reason", 500);
         nested.executeWithoutResult(s -> {
             var order = store.lock(tenant, orderId).orElseThrow(() -> new PaymentException(null, "payment.error.unknownOrder"));
             if (order.status() == OrderStatus.CANCELLED) {
-                throw new PaymentException(null, "cancel.error.cancelled");
+                throw new PaymentException(null, "orderCancel.error.cancelled");
             }
             if (order.heldCents() > 0) {
-                throw new PaymentException(null, "cancel.error.moneyHeld", order.money(order.heldCents()));
+                throw new PaymentException(null, "orderCancel.error.moneyHeld", order.money(order.heldCents()));
             }
             store.setStatus(tenant, orderId, OrderStatus.CANCELLED, clock.instant());
             releaseStock(tenant, orderId);

@@ -173,9 +173,9 @@ class PaymentsIT {
 
         assertThatThrownBy(() -> payments.refund(order.tenant(), order.orderId(), new RefundEntry(first.id(),
                 new Money(1001, "EUR"), today, null, "Trop", "refund-2"), admin(order)))
-                .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("refund.error.tooMuch"));
+                .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("orderRefund.error.tooMuch"));
         assertThatThrownBy(() -> payments.cancel(order.tenant(), order.orderId(), "Erreur", admin(order)))
-                .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("cancel.error.moneyHeld"));
+                .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("orderCancel.error.moneyHeld"));
 
         payments.refund(order.tenant(), order.orderId(), new RefundEntry(first.id(), new Money(1000, "EUR"), today,
                 null, "Annulation", "refund-3"), admin(order));
@@ -198,7 +198,7 @@ class PaymentsIT {
                 new Money(1000, "EUR"), fixtures.today(order), null, null, false, "pi_test_1", "pi_test_1"), Actor.SYSTEM);
         assertThatThrownBy(() -> payments.refund(order.tenant(), order.orderId(), new RefundEntry(card.id(),
                 new Money(1000, "EUR"), fixtures.today(order), null, "Annulation", "refund-card"), admin(order)))
-                .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("refund.error.providerUnavailable"));
+                .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("orderRefund.error.providerUnavailable"));
         assertThat(payments.account(order.tenant(), order.orderId()).orElseThrow().refunded().cents()).isZero();
     }
 
@@ -219,7 +219,7 @@ class PaymentsIT {
         assertThatThrownBy(() -> fixtures.pay(order, 100))
                 .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("payment.error.closed"));
         assertThatThrownBy(() -> payments.cancel(order.tenant(), order.orderId(), "Encore", admin(order)))
-                .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("cancel.error.cancelled"));
+                .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("orderCancel.error.cancelled"));
         assertThat(timeline.of(order.tenant(), order.orderId())).extracting(OrderEvent::kind).contains("cancelled");
     }
 
