@@ -11,6 +11,7 @@ import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantKind;
 import eu.localeconomy.shared.Uuids;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,13 +72,21 @@ class CardPaymentController {
     @GetMapping("/t/{slug}/pro/orders/{orderId}/card/success")
     String success(TenantContext tenant, @PathVariable String orderId, @AuthenticationPrincipal AccountPrincipal me,
                    @RequestParam(name = "session_id", required = false) String sessionId,
-                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
+                   Model model) {
         Order order = order(tenant, orderId, me);
         var confirmation = cards.confirm(tenant.id(), order.id(), sessionId, tenant.zone());
         model.addAttribute("order", order);
         model.addAttribute("confirmation", confirmation.name());
         model.addAttribute("sessionId", sessionId);
-        return htmx != null ? SUCCESS + " :: status" : SUCCESS;
+        if (htmx == null) {
+            return SUCCESS;
+        }
+        if (confirmation != CardPayments.Confirmation.PENDING) {
+            // htmx stops polling on 286.
+            response.setStatus(286);
+        }
+        return SUCCESS + " :: status";
     }
 
     @GetMapping("/t/{slug}/pro/orders/{orderId}/card/cancelled")

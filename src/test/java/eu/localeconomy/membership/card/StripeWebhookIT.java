@@ -141,7 +141,7 @@ class StripeWebhookIT {
     }
 
     @Test
-    void anUnpaidSessionLeavesTheSuccessPageWaitingAndTheCancelledPageChargesNothing() throws Exception {
+    void anUnpaidSessionLeavesTheSuccessPageWaitingUntilStripeSaysPaidAndTheCancelledPageChargesNothing() throws Exception {
         var order = orders.awaitingCardPayment();
         var office = order.office();
         String session = startCheckout(order);
@@ -154,6 +154,18 @@ class StripeWebhookIT {
         mvc.perform(get(base + "/card/cancelled").with(authentication(office.hotelPro().authentication())))
                 .andExpect(status().isOk());
         assertThat(payments.account(order.tenant(), order.orderId()).orElseThrow().payments()).isEmpty();
+
+        // The page asks again by htmx while Stripe confirms; once paid the answer (286) stops the polling.
+        mvc.perform(get(base + "/card/success?session_id=" + session).header("HX-Request", "true")
+                        .with(authentication(office.hotelPro().authentication())))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("confirmation", "PENDING"));
+        stripe.pay(session);
+        mvc.perform(get(base + "/card/success?session_id=" + session).header("HX-Request", "true")
+                        .with(authentication(office.hotelPro().authentication())))
+                .andExpect(status().is(286))
+                .andExpect(model().attribute("confirmation", "PAID"));
+        assertThat(payments.account(order.tenant(), order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
     }
 
     @Test
