@@ -28,6 +28,8 @@ import eu.localeconomy.membership.catalogue.ProductType;
 import eu.localeconomy.membership.catalogue.RangeId;
 import eu.localeconomy.membership.extranet.Professionals;
 import eu.localeconomy.membership.extranet.TermsOfSale;
+import eu.localeconomy.membership.payment.PaymentSettings;
+import eu.localeconomy.membership.payment.Payments;
 import eu.localeconomy.identifier.Siren;
 import eu.localeconomy.identifier.Siret;
 import eu.localeconomy.shared.Actor;
@@ -106,16 +108,19 @@ public class MembershipDemo {
     private final CatalogueAdmin catalogue;
     private final Professionals professionals;
     private final TermsOfSale terms;
+    private final Payments payments;
     private final Clock clock;
 
     MembershipDemo(Establishments establishments, CustomFields customFields, Segments segments,
-                   CatalogueAdmin catalogue, Professionals professionals, TermsOfSale terms, Clock clock) {
+                   CatalogueAdmin catalogue, Professionals professionals, TermsOfSale terms, Payments payments,
+                   Clock clock) {
         this.establishments = establishments;
         this.customFields = customFields;
         this.segments = segments;
         this.catalogue = catalogue;
         this.professionals = professionals;
         this.terms = terms;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -135,6 +140,7 @@ public class MembershipDemo {
         var saved = saveSegments(tenant);
         CampaignId campaign = loadCampaign(tenant, LocalDate.now(clock.withZone(zone)), saved);
         publishTerms(tenant);
+        paymentSettings(tenant);
         professionals.link(tenant, professional, made.get("Hôtel des Falaises"), Actor.SYSTEM);
         professionals.link(tenant, professional, made.get("Gîte du Phare"), Actor.SYSTEM);
         return new Loaded(made, saved, campaign);
@@ -295,6 +301,17 @@ public class MembershipDemo {
                       Map<String, Object> params, String fr, String nl, String en) {
         catalogue.addRule(tenant, product, new RuleForm(kind, condition, params, Map.of(Language.FR, fr,
                 Language.NL, nl, Language.EN, en)), Actor.SYSTEM);
+    }
+
+    /** Transfer to the office's account (a valid French IBAN), cheques, cash at the front desk, cards. */
+    private void paymentSettings(TenantId tenant) {
+        payments.saveSettings(tenant, new PaymentSettings(true, "Office de tourisme de la Baie des Falaises",
+                "FR7630006000011234567890189", "AGRIFRPP", true, "Office de tourisme de la Baie des Falaises",
+                "Office de tourisme de la Baie des Falaises\n12 quai d'Honneur\n14520 Port-les-Falaises", true,
+                Map.of(Language.FR, "À l'accueil de l'office de tourisme, 12 quai d'Honneur, du lundi au samedi de 9 h 30 à 18 h.",
+                        Language.NL, "Aan de balie van het toeristisch bureau, 12 quai d'Honneur, van maandag tot zaterdag van 9.30 tot 18 uur.",
+                        Language.EN, "At the tourist office's front desk, 12 quai d'Honneur, Monday to Saturday, 9.30 am to 6 pm."),
+                true, 30), Actor.SYSTEM);
     }
 
     private void publishTerms(TenantId tenant) {

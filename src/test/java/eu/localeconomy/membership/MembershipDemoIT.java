@@ -33,6 +33,7 @@ class MembershipDemoIT {
     @Autowired Professionals professionals;
     @Autowired TermsOfSale terms;
     @Autowired Clock clock;
+    @Autowired eu.localeconomy.membership.payment.Payments payments;
 
     @Test
     void loadsAnOpenCampaignThatPricesTheDemoProfessionalsEstablishments() {
@@ -45,6 +46,11 @@ class MembershipDemoIT {
         assertThat(segments.of(tenant.id())).hasSize(9);
         assertThat(catalogue.openCampaigns(tenant.id(), today)).extracting(c -> c.id()).containsExactly(loaded.campaign());
         assertThat(terms.current(tenant.id())).isPresent();
+        // Transfer, cheque and cash offered; card too once the office's Stripe account can charge.
+        assertThat(payments.methodsFor(tenant.id(), loaded.campaign())).containsExactly(
+                eu.localeconomy.membership.extranet.PaymentMethod.TRANSFER, eu.localeconomy.membership.extranet.PaymentMethod.CHEQUE,
+                eu.localeconomy.membership.extranet.PaymentMethod.CASH);
+        assertThat(payments.settings(tenant.id()).cardEnabled()).isTrue();
         var hotel = loaded.establishments().get("Hôtel des Falaises");
         var gite = loaded.establishments().get("Gîte du Phare");
         assertThat(professionals.establishmentsOf(tenant.id(), pro.principal().userId())).containsExactlyInAnyOrder(hotel, gite);
