@@ -92,6 +92,13 @@ public class Reminders {
 
     enum Outcome { SENT, NO_ADDRESS, ALREADY_SENT }
 
+    /** One send failed (rolled back): counted, and the run goes on with the next. */
+    private static final class SendFailed extends RuntimeException {
+        SendFailed(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
     private final ReminderStore store;
     private final Catalogue catalogue;
     private final Establishments establishments;
@@ -251,7 +258,13 @@ public class Reminders {
             long failedSoFar = failed;
             try {
                 Outcome outcome = transactions.execute(s -> {
-                    Outcome o = send(tenant, campaign, candidate, now, by);
+                    Outcome o;
+                    try {
+                        o = send(tenant, campaign, candidate, now, by);
+                    } catch (RuntimeException e) {
+                        throw new SendFailed(e);
+                    }
+                    // Progress commits with the send; a node that lost the job throws here and the send rolls back.
                     if (run != null) {
                         run.progress(done, total, failedSoFar, done);
                     }
@@ -262,10 +275,10 @@ public class Reminders {
                     case NO_ADDRESS -> noAddress++;
                     case ALREADY_SENT -> already++;
                 }
-            } catch (RuntimeException e) {
+            } catch (SendFailed e) {
                 failed++;
                 log.warn("Reminder {} to establishment {} failed", candidate.step().trigger(),
-                        candidate.establishment().value(), e);
+                        candidate.establishment().value(), e.getCause());
                 if (run != null) {
                     long f = failed;
                     transactions.executeWithoutResult(s -> run.progress(done, total, f, done));
@@ -386,7 +399,8 @@ public class Reminders {
         return store.optedOut(tenant, establishment);
     }
 
-    String optOutToken(TenantId tenant, EstablishmentId establishment) {
+    /** The token of the establishment's opt-out link ({@code /t/{slug}/reminders/opt-out/{token}}). */
+    public String optOutToken(TenantId tenant, EstablishmentId establishment) {
         return tokens.token(tenant, establishment);
     }
 

@@ -12,6 +12,8 @@ import eu.localeconomy.membership.extranet.Professionals;
 import eu.localeconomy.membership.extranet.TermsOfSale;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
+import eu.localeconomy.job.JobRun;
+import eu.localeconomy.membership.followup.Declines;
 import eu.localeconomy.membership.payment.OrderEvent;
 import eu.localeconomy.membership.payment.OrderTimeline;
 import eu.localeconomy.membership.payment.Payments;
@@ -74,6 +76,7 @@ class ReminderScheduleIT {
     @Autowired TermsOfSale terms;
     @Autowired JdbcClient jdbc;
     @Autowired OrderFixtures orderFixtures;
+    @Autowired Declines declines;
     @Autowired Payments payments;
     @Autowired OrderTimeline timeline;
 
@@ -145,9 +148,7 @@ class ReminderScheduleIT {
     @Test
     void declinedAndOptedOutEstablishmentsAreSkippedExceptForMandatorySteps() {
         var id = office.tenant().id();
-        // A decline as the follow-up records it (its table; the follow-up's API owns the write).
-        jdbc.sql("insert into membership_decline (tenant_id, campaign_id, establishment_id, declined_at) values (?, ?, ?, ?)")
-                .params(id.value(), office.campaign().value(), office.campsite().value(), Timestamp.from(t0)).update();
+        declines.decline(id, office.campaign(), office.campsite(), "Pas cette saison", office.admin().principal(), false);
         reminders.optOut(id, dutchHotel);
 
         reminders.sweep(id, office.campaign(), t0);
@@ -229,6 +230,58 @@ class ReminderScheduleIT {
         LocalDate paidDue = payments.dueDate(paid.tenant(), paid.orderId()).orElseThrow();
         reminders.sweep(paid.tenant(), paid.office().campaign(), morningOf(paidDue.plusDays(30), zone));
         assertThat(sentTo(paid.office(), Trigger.INVOICE_UNPAID)).as("paid: nothing to demand").isEmpty();
+    }
+
+    @Test
+    void aRunThatDiesHalfWayIsResumedFromItsCheckpointAndSendsEachMailOnce() {
+        for (int i = 0; i < 6; i++) {
+            fixtures.hotelWithProfessional(office, "Hôtel " + i);
+        }
+        // The first attempt loses its node after four sends: the fifth progress call throws, as a takeover would.
+        var first = new StubRun(4);
+        try {
+            reminders.sweep(office.tenant().id(), office.campaign(), t0, Reminders.Scope.INVITATIONS, Actor.SYSTEM, first);
+        } catch (IllegalStateException expected) {
+            // the worker would retry the job
+        }
+        assertThat(sent(Trigger.INVITATION)).as("the fifth send rolled back with its progress").isEqualTo(4);
+        var second = new StubRun(Integer.MAX_VALUE);
+        second.checkpoint = first.checkpoint;
+        var sweep = reminders.sweep(office.tenant().id(), office.campaign(), t0, Reminders.Scope.INVITATIONS, Actor.SYSTEM, second);
+        assertThat(sweep.sent()).isEqualTo(5);
+        assertThat(second.checkpoint).as("done counts both attempts").isEqualTo(9);
+        assertThat(second.total).isEqualTo(9);
+        assertThat(sent(Trigger.INVITATION)).isEqualTo(9);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where tenant_id = ?").param(office.tenant().id().value())
+                .query(Integer.class).single()).isEqualTo(9);
+    }
+
+    /** A job run as the worker gives it, that fails like a lost node after {@code allowed} progress calls. */
+    static final class StubRun implements JobRun {
+        final int allowed;
+        int calls;
+        long checkpoint;
+        long total;
+
+        StubRun(int allowed) {
+            this.allowed = allowed;
+        }
+
+        @Override public UUID id() { return UUID.randomUUID(); }
+        @Override public eu.localeconomy.shared.TenantId tenant() { return null; }
+        @Override public java.util.Map<String, String> parameters() { return java.util.Map.of(); }
+        @Override public long checkpoint() { return checkpoint; }
+        @Override public void summary(java.util.Map<String, ?> summary) { }
+        @Override public boolean cancelRequested() { return false; }
+
+        @Override
+        public void progress(long done, long total, long failed, long checkpoint) {
+            if (++calls > allowed) {
+                throw new IllegalStateException("taken over by another node");
+            }
+            this.checkpoint = checkpoint;
+            this.total = total;
+        }
     }
 
     private static Instant morningOf(LocalDate day, java.time.ZoneId zone) {
