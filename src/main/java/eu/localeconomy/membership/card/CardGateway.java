@@ -6,10 +6,13 @@ import com.stripe.param.RefundCreateParams;
 import eu.localeconomy.membership.extranet.PaymentMethod;
 import eu.localeconomy.membership.payment.PaymentException;
 import eu.localeconomy.membership.payment.PaymentGateway;
+import eu.localeconomy.membership.payment.PaymentKind;
+import eu.localeconomy.membership.payment.Payments;
 import eu.localeconomy.shared.Money;
 import eu.localeconomy.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -27,12 +30,22 @@ class CardGateway implements PaymentGateway {
     /** A refund made at Stripe and reported by a webhook, being recorded on this thread. */
     private static final ThreadLocal<Refund> REPORTED = new ThreadLocal<>();
 
+    /** The reported refund is on the order already: nothing to record. */
+    static final class AlreadyRecorded extends RuntimeException {
+        AlreadyRecorded(String refundId) {
+            super("refund " + refundId + " already recorded", null, false, false);
+        }
+    }
+
     private final StripeApi stripe;
     private final StripeConnect connect;
+    /** Lazily: Payments itself is given the gateways. */
+    private final ObjectProvider<Payments> payments;
 
-    CardGateway(StripeApi stripe, StripeConnect connect) {
+    CardGateway(StripeApi stripe, StripeConnect connect, ObjectProvider<Payments> payments) {
         this.stripe = stripe;
         this.connect = connect;
+        this.payments = payments;
     }
 
     @Override
@@ -50,6 +63,14 @@ class CardGateway implements PaymentGateway {
         Refund reported = REPORTED.get();
         if (reported != null && externalPaymentId != null && externalPaymentId.equals(reported.getPaymentIntent())
                 && reported.getAmount() != null && reported.getAmount() == amount.cents()) {
+            // Here the order row is locked: a refund the office made meanwhile (its webhook raced ahead of its
+            // commit) is visible now under Stripe's id, and must not be recorded a second time.
+            boolean recorded = payments.getObject().account(tenant, orderId).stream()
+                    .flatMap(a -> a.payments().stream())
+                    .anyMatch(p -> p.kind() == PaymentKind.REFUND && reported.getId().equals(p.externalId()));
+            if (recorded) {
+                throw new AlreadyRecorded(reported.getId());
+            }
             return reported.getId();
         }
         if (externalPaymentId == null) {

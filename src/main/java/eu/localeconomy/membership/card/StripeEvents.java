@@ -177,10 +177,14 @@ class StripeEvents {
             Refund withIntent = refund.getPaymentIntent() == null ? copyWithIntent(refund, intent) : refund;
             String currency = refund.getCurrency() != null ? refund.getCurrency().toUpperCase(Locale.ROOT)
                     : payment.amount().currency();
-            CardGateway.reported(withIntent, () -> payments.refund(tenant, stored.orderId(), new RefundEntry(
-                    payment.id(), new Money(refund.getAmount(), currency), today, refund.getId(),
-                    "Stripe", refund.getId()), Actor.SYSTEM));
-            any = true;
+            try {
+                CardGateway.reported(withIntent, () -> payments.refund(tenant, stored.orderId(), new RefundEntry(
+                        payment.id(), new Money(refund.getAmount(), currency), today, refund.getId(),
+                        "Stripe", refund.getId()), Actor.SYSTEM));
+                any = true;
+            } catch (CardGateway.AlreadyRecorded made) {
+                // The office's own refund, committed while this event waited for the order: nothing to add.
+            }
         }
         return any ? Outcome.PROCESSED : Outcome.IGNORED;
     }

@@ -234,6 +234,28 @@ class StripeWebhookIT {
     }
 
     @Test
+    void aReportedRefundFoundOnTheOrderOnceLockedIsNotRecordedAgain() throws Exception {
+        // The race this guards: the office's refund commits while its webhook waits for the order's lock.
+        var paid = paidSession();
+        send(completed(paid), "PROCESSED");
+        var payment = payments.account(paid.order().tenant(), paid.order().orderId()).orElseThrow().payments().getFirst();
+        var admin = paid.order().office().admin().principal();
+        var made = payments.refund(paid.order().tenant(), paid.order().orderId(), new RefundEntry(payment.id(),
+                new Money(300, "EUR"), orders.today(paid.order()), null, "Erreur", UUID.randomUUID().toString()), admin);
+        var reported = new com.stripe.model.Refund();
+        reported.setId(made.externalId());
+        reported.setAmount(300L);
+        reported.setPaymentIntent(paid.intent());
+        assertThatThrownBy(() -> CardGateway.reported(reported, () -> payments.refund(paid.order().tenant(),
+                paid.order().orderId(), new RefundEntry(payment.id(), new Money(300, "EUR"), orders.today(paid.order()),
+                        made.externalId(), "Stripe", made.externalId()), eu.localeconomy.shared.Actor.SYSTEM)))
+                .isInstanceOf(CardGateway.AlreadyRecorded.class);
+        assertThat(payments.account(paid.order().tenant(), paid.order().orderId()).orElseThrow().payments())
+                .filteredOn(p -> p.kind() == PaymentKind.REFUND).hasSize(1);
+        assertThat(stripe.requests("POST", "/v1/refunds", paid.account())).hasSize(1);
+    }
+
+    @Test
     void aChargeRefundedWithoutItsRefundsAsksStripeForThem() throws Exception {
         var paid = paidSession();
         send(completed(paid), "PROCESSED");
