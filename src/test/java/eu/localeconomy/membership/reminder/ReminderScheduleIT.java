@@ -13,6 +13,8 @@ import eu.localeconomy.membership.extranet.TermsOfSale;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.job.JobRun;
+import eu.localeconomy.job.JobStatus;
+import eu.localeconomy.job.Jobs;
 import eu.localeconomy.membership.followup.Declines;
 import eu.localeconomy.membership.payment.OrderEvent;
 import eu.localeconomy.membership.payment.OrderTimeline;
@@ -77,6 +79,8 @@ class ReminderScheduleIT {
     @Autowired JdbcClient jdbc;
     @Autowired OrderFixtures orderFixtures;
     @Autowired Declines declines;
+    @Autowired ReminderSchedule schedule;
+    @Autowired Jobs jobs;
     @Autowired Payments payments;
     @Autowired OrderTimeline timeline;
 
@@ -254,6 +258,22 @@ class ReminderScheduleIT {
         assertThat(sent(Trigger.INVITATION)).isEqualTo(9);
         assertThat(jdbc.sql("select count(*) from mail_outbox where tenant_id = ?").param(office.tenant().id().value())
                 .query(Integer.class).single()).isEqualTo(9);
+    }
+
+    @Test
+    void theDailySweepSubmitsAJobPerOpenCampaignThatSendsOnlyRemindersUntilStaffInvited() {
+        var id = office.tenant().id();
+        schedule.daily();
+        var job = jobs.recent(id, Reminders.JOB_KIND, 10).getFirst();
+        assertThat(job.parameters()).containsEntry("scope", "REMINDERS").containsEntry("campaign", office.campaign().value().toString());
+        assertThat(jobs.await(id, job.id(), Duration.ofSeconds(30)).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(sent(Trigger.INVITATION)).as("the first invitations are the office's decision").isZero();
+
+        reminders.sweep(id, office.campaign(), t0);
+        schedule.daily();
+        var next = jobs.recent(id, Reminders.JOB_KIND, 10).getFirst();
+        assertThat(next.parameters()).containsEntry("scope", "ALL");
+        assertThat(jobs.await(id, next.id(), Duration.ofSeconds(30)).summary()).containsEntry("sent", 0);
     }
 
     /** A job run as the worker gives it, that fails like a lost node after {@code allowed} progress calls. */
