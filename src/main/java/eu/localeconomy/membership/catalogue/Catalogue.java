@@ -67,6 +67,20 @@ public class Catalogue {
         return offers;
     }
 
+    /**
+     * The ranges each of these establishments is offered (same order; the best range first, then additional ones),
+     * as {@link #offersFor} decides them but without pricing anything: the campaign follow-up's prospects.
+     */
+    @Transactional(readOnly = true)
+    public List<List<RangeId>> rangesFor(TenantId tenant, CampaignId campaign, List<Establishment> establishments) {
+        LoadedCampaign loaded = load(tenant, campaign);
+        List<List<RangeId>> ranges = new ArrayList<>(establishments.size());
+        for (Establishment establishment : establishments) {
+            ranges.add(loaded.rangeIds(establishment));
+        }
+        return ranges;
+    }
+
     /** Offers for every establishment of the directory (archived ones excluded), in name order. */
     @Transactional(readOnly = true)
     public List<Offer> offersForAll(TenantId tenant, CampaignId campaign, LocalDate today) {

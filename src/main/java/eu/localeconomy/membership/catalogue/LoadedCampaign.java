@@ -68,6 +68,25 @@ record LoadedCampaign(Campaign campaign, String currency, List<LoadedRange> rang
 
     /** The ranges this establishment gets: the best non-additional match, then every matching additional range. */
     List<Offer.OfferedRange> rangesFor(Establishment establishment, LocalDate today) {
+        List<Match> matches = matches(establishment);
+        List<Offer.OfferedRange> offered = new ArrayList<>(matches.size());
+        for (Match match : matches) {
+            offered.add(offered(match, establishment, today));
+        }
+        return offered;
+    }
+
+    /** The same ranges as {@link #rangesFor}, unpriced: who is offered what, for reporting. */
+    List<RangeId> rangeIds(Establishment establishment) {
+        List<Match> matches = matches(establishment);
+        List<RangeId> ids = new ArrayList<>(matches.size());
+        for (Match match : matches) {
+            ids.add(match.range().id());
+        }
+        return ids;
+    }
+
+    private List<Match> matches(Establishment establishment) {
         Match best = null;
         List<Match> additional = new ArrayList<>();
         for (LoadedRange range : ranges) {
@@ -82,16 +101,14 @@ record LoadedCampaign(Campaign campaign, String currency, List<LoadedRange> rang
                 best = match;
             }
         }
-        List<Offer.OfferedRange> offered = new ArrayList<>(1 + additional.size());
+        List<Match> matches = new ArrayList<>(1 + additional.size());
         if (best != null) {
-            offered.add(offered(best, establishment, today));
+            matches.add(best);
         }
         additional.sort(Comparator.comparingInt((Match m) -> m.range().position())
                 .thenComparing(m -> m.range().id().value()));
-        for (Match match : additional) {
-            offered.add(offered(match, establishment, today));
-        }
-        return offered;
+        matches.addAll(additional);
+        return matches;
     }
 
     Offer offer(Establishment establishment, LocalDate today) {

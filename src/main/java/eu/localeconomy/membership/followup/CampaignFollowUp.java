@@ -8,7 +8,6 @@ import eu.localeconomy.membership.catalogue.Campaign;
 import eu.localeconomy.membership.catalogue.CampaignId;
 import eu.localeconomy.membership.catalogue.Catalogue;
 import eu.localeconomy.membership.catalogue.CatalogueAdmin;
-import eu.localeconomy.membership.catalogue.Offer;
 import eu.localeconomy.membership.catalogue.ProductId;
 import eu.localeconomy.membership.catalogue.RangeId;
 import eu.localeconomy.membership.extranet.OrderStatus;
@@ -36,8 +35,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What happened to each prospect of a campaign, read in one go: the directory once, one {@code offersFor} (who is
- * offered what), and one grouped query per source (invitations sent, visits, baskets, live orders and their lines,
+ * What happened to each prospect of a campaign, read in one go: the directory once, the campaign's ranges matched for each
+ * establishment ({@code Catalogue.rangesFor}: who is offered what, without pricing), and one grouped query per source (invitations sent, visits, baskets, live orders and their lines,
  * payments net of refunds, declines). The dashboard's figures and the lists behind them are both computed from this
  * snapshot, so a list always has as many rows as the number that led to it.
  * <p>
@@ -144,8 +143,7 @@ class CampaignFollowUp {
     Snapshot snapshot(TenantContext tenant, Campaign campaign, List<Establishment> directory) {
         TenantId t = tenant.id();
         UUID c = campaign.id().value();
-        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
-        List<Offer> offers = catalogue.offersFor(t, campaign.id(), directory, today);
+        List<List<RangeId>> offers = catalogue.rangesFor(t, campaign.id(), directory);
 
         Map<UUID, Instant> invited = new HashMap<>();
         jdbc.sql("""
@@ -229,21 +227,24 @@ class CampaignFollowUp {
                     declines.put(rs.getObject(1, UUID.class), new Declined(rs.getTimestamp(2).toInstant(), rs.getString(3)));
                 });
 
+        List<CatalogueAdmin.ProductView> catalogueProducts = admin.products(t, campaign.id());
+        Map<RangeId, List<ProductId>> productsOf = new HashMap<>();
+        catalogueProducts.forEach(p -> productsOf.computeIfAbsent(p.range(), k -> new ArrayList<>()).add(p.id()));
+
         List<Prospect> prospects = new ArrayList<>();
         for (int i = 0; i < directory.size(); i++) {
             Establishment e = directory.get(i);
-            Offer offer = offers.get(i);
+            List<RangeId> offered = offers.get(i);
             UUID id = e.id().value();
             LiveOrder order = orders.get(id);
-            if (offer.ranges().isEmpty() && order == null) {
+            if (offered.isEmpty() && order == null) {
                 continue;
             }
-            Set<RangeId> ranges = new LinkedHashSet<>();
+            Set<RangeId> ranges = new LinkedHashSet<>(offered);
             Set<ProductId> products = new LinkedHashSet<>();
-            offer.ranges().forEach(r -> {
-                ranges.add(r.id());
-                r.products().forEach(p -> products.add(p.id()));
-            });
+            for (RangeId range : offered) {
+                products.addAll(productsOf.getOrDefault(range, List.of()));
+            }
             Visit visit = visits.get(id);
             Basket basket = baskets.get(id);
             Declined declined = declines.get(id);
@@ -278,7 +279,7 @@ class CampaignFollowUp {
         for (int i = 0; i < rangeItems.size(); i++) {
             rangeOrder.put(rangeItems.get(i).id(), i);
         }
-        admin.products(t, campaign.id()).stream()
+        catalogueProducts.stream()
                 .sorted(Comparator.comparing((CatalogueAdmin.ProductView p) -> rangeOrder.getOrDefault(p.range().value(), 0)))
                 .forEach(p -> productItems.add(new Item(p.id().value(), p.form().names(), p.range().value(),
                         p.form().code())));

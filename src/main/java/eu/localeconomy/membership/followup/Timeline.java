@@ -48,8 +48,8 @@ class Timeline {
 
     /** Order event kinds with a label of their own; others are shown with their kind as detail. */
     static final Set<String> KNOWN_ORDER_EVENTS = Set.of("status.changed", "cancelled", "invoice.issued",
-            "credit-note.issued", "pro-forma.sent", "card.checkout.started", "card.checkout.expired",
-            "confirmation.sent", "reminder.sent");
+            "invoice.blocked", "credit-note.issued", "pro-forma.sent", "card.checkout.started", "card.checkout.expired",
+            "card.payment.refused", "confirmation.sent", "reminder.sent");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Order events the timeline shows from their own source (the order row, the payments). */
@@ -137,7 +137,8 @@ class Timeline {
                 if (SHOWN_ELSEWHERE.contains(event.kind())) {
                     continue;
                 }
-                Object status = event.details() == null ? null : event.details().get("status");
+                // A status change names the status reached ("to").
+                Object status = event.details() == null ? null : event.details().get("to");
                 boolean known = KNOWN_ORDER_EVENTS.contains(event.kind());
                 entries.add(new Entry(event.at(), known ? "order." + event.kind() : "order.other", null,
                         known ? null : event.kind(), null, name(tenant, event.actorId(), names), event.orderId(),
