@@ -115,6 +115,10 @@ class TimelineIT {
         String directory = mvc.perform(get("/t/" + s.office().tenant().slug() + "/office/establishments/" + s.zero())
                 .with(authentication(admin.authentication()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(Jsoup.parse(directory).select("a[href$=/office/follow-up/establishments/" + s.zero() + "]")).hasSize(1);
+        // And the office's order page.
+        String order = mvc.perform(get("/t/" + s.office().tenant().slug() + "/office/orders/" + s.orders().get(s.card()))
+                .with(authentication(admin.authentication()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(order).select("a[href$=/office/follow-up/establishments/" + s.card() + "]")).hasSize(1);
     }
 
     private Document page(String url, TestTenants.Person person) throws Exception {
