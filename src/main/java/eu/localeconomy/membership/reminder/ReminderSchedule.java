@@ -1,7 +1,8 @@
 package eu.localeconomy.membership.reminder;
 
 import eu.localeconomy.membership.catalogue.Campaign;
-import eu.localeconomy.membership.catalogue.Catalogue;
+import eu.localeconomy.membership.catalogue.CampaignStatus;
+import eu.localeconomy.membership.catalogue.CatalogueAdmin;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.tenant.Tenant;
 import eu.localeconomy.tenant.Tenants;
@@ -15,8 +16,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * The daily sweep: a sending job for every open campaign of every tourism office, on one node only (ShedLock). A
- * campaign whose invitations staff have not sent yet only gets its reminders: the first invitations are a decision.
+ * The daily sweep: a sending job for every open campaign of every tourism office, and for a closed one that still has
+ * unpaid orders, on one node only (ShedLock). A campaign whose invitations staff have not sent yet only gets its
+ * reminders: the first invitations are a decision.
  */
 @Component
 class ReminderSchedule {
@@ -24,11 +26,11 @@ class ReminderSchedule {
     private static final Logger log = LoggerFactory.getLogger(ReminderSchedule.class);
 
     private final Tenants tenants;
-    private final Catalogue catalogue;
+    private final CatalogueAdmin catalogue;
     private final Reminders reminders;
     private final Clock clock;
 
-    ReminderSchedule(Tenants tenants, Catalogue catalogue, Reminders reminders, Clock clock) {
+    ReminderSchedule(Tenants tenants, CatalogueAdmin catalogue, Reminders reminders, Clock clock) {
         this.tenants = tenants;
         this.catalogue = catalogue;
         this.reminders = reminders;
@@ -44,9 +46,19 @@ class ReminderSchedule {
                 continue;
             }
             LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
-            for (Campaign campaign : catalogue.openCampaigns(tenant.id(), today)) {
-                Reminders.Scope scope = reminders.invitationsStarted(tenant.id(), campaign.id())
-                        ? Reminders.Scope.ALL : Reminders.Scope.REMINDERS;
+            for (Campaign campaign : catalogue.campaigns(tenant.id())) {
+                if (campaign.status() == CampaignStatus.DRAFT) {
+                    continue;
+                }
+                Reminders.Scope scope;
+                if (campaign.acceptsOrders(today)) {
+                    scope = reminders.invitationsStarted(tenant.id(), campaign.id())
+                            ? Reminders.Scope.ALL : Reminders.Scope.REMINDERS;
+                } else if (reminders.hasUnpaidOrders(tenant.id(), campaign.id())) {
+                    scope = Reminders.Scope.REMINDERS; // the sweep keeps only unpaid invoices of a closed campaign
+                } else {
+                    continue;
+                }
                 reminders.start(tenant.id(), campaign.id(), scope, Actor.SYSTEM);
                 submitted++;
             }

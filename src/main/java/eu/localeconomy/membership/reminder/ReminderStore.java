@@ -107,10 +107,11 @@ class ReminderStore {
 
     /**
      * The establishments this step should go to at {@code now} ({@code today} in the tenant's zone), not yet sent:
-     * see {@link Trigger}. {@code prospects} are the establishments the campaign offers something to.
+     * see {@link Trigger}. {@code prospects} are the establishments the campaign offers something to; {@code only}, if
+     * given, limits the answer to one establishment (the check again inside the send's transaction).
      */
     List<Candidate> candidates(TenantId tenant, ReminderStep step, Collection<EstablishmentId> prospects, Instant now,
-                               LocalDate today) {
+                               LocalDate today, EstablishmentId only) {
         // As an array literal: named parameters would expand a Java array into a list of values.
         String offered = prospects.stream().map(e -> e.value().toString())
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
@@ -146,7 +147,8 @@ class ReminderStore {
                     + " and o.status in ('AWAITING_PAYMENT', 'PARTIALLY_PAID') and o.due_date <= :dueBefore) e"
                     + " where true" + notSent + notOptedOut;
         };
-        return jdbc.sql(sql + " order by 1")
+        return jdbc.sql("select * from (" + sql + ") c where cast(:only as uuid) is null or c.id = :only order by 1")
+                .param("only", only == null ? null : only.value())
                 .param("tenant", tenant.value())
                 .param("campaign", step.campaign().value())
                 .param("step", step.id())
@@ -177,6 +179,14 @@ class ReminderStore {
     void mailOf(TenantId tenant, UUID step, EstablishmentId establishment, UUID mail) {
         jdbc.sql("update membership_reminder_sent set mail_id = ? where tenant_id = ? and step_id = ? and establishment_id = ?")
                 .params(mail, tenant.value(), step, establishment.value()).update();
+    }
+
+    /** Whether the campaign has orders awaiting (part of) their payment: closed campaigns still demand those. */
+    boolean hasUnpaidOrders(TenantId tenant, CampaignId campaign) {
+        return jdbc.sql("""
+                        select exists (select 1 from membership_order where tenant_id = ? and campaign_id = ?
+                            and status in ('AWAITING_PAYMENT', 'PARTIALLY_PAID'))""")
+                .params(tenant.value(), campaign.value()).query(Boolean.class).single();
     }
 
     boolean invitationsStarted(TenantId tenant, CampaignId campaign) {

@@ -78,7 +78,10 @@ public class Reminders {
         }
     }
 
-    /** What a sweep did: mails sent, establishments without an address, sends another run made first, failures. */
+    /**
+     * What a sweep did: mails sent, establishments without an address, sends another run made first (or no longer due
+     * when their turn came), failures.
+     */
     public record Sweep(int sent, int noAddress, int alreadySent, int failed) {
     }
 
@@ -90,7 +93,7 @@ public class Reminders {
     record Rendered(String subject, String body, List<List<List<TemplateText.Segment>>> paragraphs) {
     }
 
-    enum Outcome { SENT, NO_ADDRESS, ALREADY_SENT }
+    enum Outcome { SENT, NO_ADDRESS, ALREADY_SENT, NOT_DUE }
 
     /** One send failed (rolled back): counted, and the run goes on with the next. */
     private static final class SendFailed extends RuntimeException {
@@ -226,6 +229,11 @@ public class Reminders {
                 "at", clock.instant().toString()), actor);
     }
 
+    /** Whether the campaign has orders still awaiting payment (a closed campaign's daily sweep is about those). */
+    public boolean hasUnpaidOrders(TenantId tenant, CampaignId campaign) {
+        return store.hasUnpaidOrders(tenant, campaign);
+    }
+
     /** Whether the campaign's invitations were sent at least once (the daily sweep then invites newcomers too). */
     public boolean invitationsStarted(TenantId tenant, CampaignId campaign) {
         return store.invitationsStarted(tenant, campaign);
@@ -237,13 +245,16 @@ public class Reminders {
         Campaign campaign = catalogue.campaign(tenantId, campaignId)
                 .orElseThrow(() -> new NoSuchElementException("campaign"));
         LocalDate today = LocalDate.ofInstant(now, tenant.zone());
+        // Once a campaign no longer takes orders, only its unpaid orders are still worth a mail.
+        boolean open = campaign.acceptsOrders(today);
         List<ReminderStep> steps = steps(tenantId, campaignId).stream()
-                .filter(s -> s.active() && scope.covers(s.trigger())).toList();
+                .filter(s -> s.active() && scope.covers(s.trigger()) && (open || s.trigger() == Trigger.INVOICE_UNPAID))
+                .toList();
         List<EstablishmentId> prospects = catalogue.offersForAll(tenantId, campaignId, today).stream()
                 .filter(o -> !o.ranges().isEmpty()).map(Offer::establishment).toList();
         List<ReminderStore.Candidate> due = new ArrayList<>();
         for (ReminderStep step : steps) {
-            due.addAll(store.candidates(tenantId, step, prospects, now, today));
+            due.addAll(store.candidates(tenantId, step, prospects, now, today, null));
         }
         // A resumed run finds only what was not sent yet: the checkpoint counts what earlier attempts handled.
         long base = run == null ? 0 : run.checkpoint();
@@ -260,7 +271,10 @@ public class Reminders {
                 Outcome outcome = transactions.execute(s -> {
                     Outcome o;
                     try {
-                        o = send(tenant, campaign, candidate, now, by);
+                        // Asked again in the send's transaction: an order placed since the list was made stops it.
+                        boolean stillDue = !store.candidates(tenantId, candidate.step(), prospects, now, today,
+                                candidate.establishment()).isEmpty();
+                        o = stillDue ? send(tenant, campaign, candidate, now, by) : Outcome.NOT_DUE;
                     } catch (RuntimeException e) {
                         throw new SendFailed(e);
                     }
@@ -273,7 +287,7 @@ public class Reminders {
                 switch (outcome) {
                     case SENT -> sent++;
                     case NO_ADDRESS -> noAddress++;
-                    case ALREADY_SENT -> already++;
+                    case ALREADY_SENT, NOT_DUE -> already++;
                 }
             } catch (SendFailed e) {
                 failed++;

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,11 +52,13 @@ class RemindersController {
     private final Reminders reminders;
     private final CatalogueAdmin catalogue;
     private final Establishments establishments;
+    private final Clock clock;
 
-    RemindersController(Reminders reminders, CatalogueAdmin catalogue, Establishments establishments) {
+    RemindersController(Reminders reminders, CatalogueAdmin catalogue, Establishments establishments, Clock clock) {
         this.reminders = reminders;
         this.catalogue = catalogue;
         this.establishments = establishments;
+        this.clock = clock;
     }
 
     /** A step's row as posted: text, so nothing typed fails the binder. */
@@ -103,8 +107,12 @@ class RemindersController {
 
     @PostMapping("/t/{slug}/office/reminders/{campaignId}/send-invitations")
     String sendInvitations(TenantContext tenant, @PathVariable String campaignId,
-                           @AuthenticationPrincipal AccountPrincipal me) {
+                           @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
         Campaign campaign = campaign(tenant, campaignId);
+        if (!campaign.acceptsOrders(LocalDate.now(clock.withZone(tenant.zone())))) {
+            redirect.addFlashAttribute("alert", "reminder.send.notOpen");
+            return "redirect:" + base(tenant, campaign);
+        }
         UUID job = reminders.start(tenant.id(), campaign.id(), Reminders.Scope.INVITATIONS, me);
         return "redirect:" + tenant.path() + "/office/jobs/" + job;
     }

@@ -81,6 +81,7 @@ class ReminderScheduleIT {
     @Autowired Declines declines;
     @Autowired ReminderSchedule schedule;
     @Autowired Jobs jobs;
+    @Autowired eu.localeconomy.membership.catalogue.Catalogue catalogue;
     @Autowired Payments payments;
     @Autowired OrderTimeline timeline;
 
@@ -302,6 +303,17 @@ class ReminderScheduleIT {
             this.checkpoint = checkpoint;
             this.total = total;
         }
+    }
+
+    @Test
+    void aCampaignPastItsClosingDateOnlyDemandsItsUnpaidOrders() {
+        var unpaid = orderFixtures.awaitingPayment(orderFixtures.office(), PaymentMethod.TRANSFER, Language.FR);
+        var campaign = catalogue.campaign(unpaid.tenant(), unpaid.office().campaign()).orElseThrow();
+        var zone = unpaid.office().tenant().zone();
+        var sweep = reminders.sweep(unpaid.tenant(), campaign.id(), morningOf(campaign.closesOn().plusDays(1), zone));
+        assertThat(sweep.sent()).isEqualTo(1);
+        assertThat(sentTo(unpaid.office(), Trigger.INVOICE_UNPAID)).containsExactly(unpaid.office().hotel().value());
+        assertThat(sentTo(unpaid.office(), Trigger.INVITATION)).as("no one is invited to a closed campaign").isEmpty();
     }
 
     private static Instant morningOf(LocalDate day, java.time.ZoneId zone) {
