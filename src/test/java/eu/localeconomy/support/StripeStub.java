@@ -101,6 +101,9 @@ public final class StripeStub {
     public Map<String, Object> pay(String sessionId) {
         var session = sessions.get(sessionId);
         synchronized (session) {
+            if ("expired".equals(session.get("status"))) {
+                throw new IllegalStateException("this Checkout Session has expired");
+            }
             if (!"paid".equals(session.get("payment_status"))) {
                 session.put("status", "complete");
                 session.put("payment_status", "paid");
@@ -156,6 +159,8 @@ public final class StripeStub {
                 json = first != null ? first : json;
             }
             send(exchange, 200, json);
+        } catch (Refused e) {
+            send(exchange, 400, error("invalid_request_error", e.getMessage()));
         } catch (RuntimeException e) {
             send(exchange, 500, error("api_error", e.toString()));
         }
@@ -212,6 +217,19 @@ public final class StripeStub {
             }
             s.put("_account", account == null ? "" : account);
             sessions.put(id, s);
+            return visible(s);
+        }
+        if (method.equals("POST") && path.startsWith("/v1/checkout/sessions/") && path.endsWith("/expire") && parts.length == 6) {
+            var s = sessions.get(parts[4]);
+            if (s == null || !s.get("_account").equals(account == null ? "" : account)) {
+                return null;
+            }
+            synchronized (s) {
+                if (!"open".equals(s.get("status"))) {
+                    throw new Refused("Only Checkout Sessions with a status of open can be expired.");
+                }
+                s.put("status", "expired");
+            }
             return visible(s);
         }
         if (method.equals("GET") && path.startsWith("/v1/checkout/sessions/") && parts.length == 5) {
@@ -286,6 +304,13 @@ public final class StripeStub {
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /** Stripe refuses the request (400). */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
     }
 
     private static Map<String, Object> visible(Map<String, Object> object) {

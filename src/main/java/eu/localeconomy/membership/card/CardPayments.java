@@ -200,6 +200,31 @@ class CardPayments {
         checkouts.completed(stored.tenant(), stored.sessionId(), intent, clock.instant());
     }
 
+    /**
+     * Expires the order's open sessions at Stripe (the order was cancelled: its page must not take money any more).
+     * A session Stripe will not expire (paid or expired meanwhile) is left to its webhook.
+     */
+    void expireOpen(TenantId tenant, UUID orderId, String reason) {
+        for (var open : checkouts.openOf(tenant, orderId)) {
+            if (stripe.configured()) {
+                try {
+                    stripe.client().v1().checkout().sessions().expire(open.sessionId(),
+                            StripeApi.on(open.accountId(), "expire-" + open.sessionId()));
+                } catch (com.stripe.exception.InvalidRequestException notOpen) {
+                    log.info("Stripe did not expire a Checkout Session of a cancelled order: {}", notOpen.getCode());
+                    continue;
+                } catch (StripeException e) {
+                    // Thrown on: the event publication stays incomplete and is tried again.
+                    throw new CardException("card.error.stripeUnavailable", e);
+                }
+            }
+            if (checkouts.expired(tenant, open.sessionId(), clock.instant())) {
+                timeline.record(tenant, orderId, "card.checkout.expired", null,
+                        Map.of("session", open.sessionId(), "reason", reason));
+            }
+        }
+    }
+
     private static SessionCreateParams.Locale locale(Language language) {
         return switch (language.code()) {
             case "fr" -> SessionCreateParams.Locale.FR;

@@ -50,6 +50,12 @@ class StripeCheckouts {
                 .query((rs, n) -> map(rs)).optional();
     }
 
+    /** The order's sessions still open (to expire at Stripe when the order is cancelled). */
+    java.util.List<Checkout> openOf(TenantId tenant, UUID orderId) {
+        return jdbc.sql("select * from membership_stripe_checkout where tenant_id = ? and order_id = ? and status = 'OPEN'")
+                .params(tenant.value(), orderId).query((rs, n) -> map(rs)).list();
+    }
+
     /** How many sessions the order had: the next one's idempotency key differs from an expired one's. */
     int count(TenantId tenant, UUID orderId) {
         return jdbc.sql("select count(*) from membership_stripe_checkout where tenant_id = ? and order_id = ?")

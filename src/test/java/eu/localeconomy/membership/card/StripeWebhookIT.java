@@ -169,6 +169,47 @@ class StripeWebhookIT {
     }
 
     @Test
+    void aSessionPaidForAnOrderCancelledMeanwhileIsKeptOnTheTimelineNotRetriedForever() throws Exception {
+        var order = orders.awaitingCardPayment();
+        String session = startCheckout(order);
+        // Paid at Stripe just before the office cancels the order (Stripe then refuses to expire the session).
+        stripe.pay(session);
+        payments.cancel(order.tenant(), order.orderId(), "Doublon", order.office().admin().principal());
+        var paid = new Paid(order, account(order), session, (String) stripe.session(session).get("payment_intent"));
+        send(completed(paid), "REFUSED");
+        assertThat(payments.account(order.tenant(), order.orderId()).orElseThrow().payments()).isEmpty();
+        assertThat(timeline.of(order.tenant(), order.orderId())).extracting(OrderEvent::kind).contains("card.payment.refused");
+        // Staff see it on the order's page, in words.
+        String page = mvc.perform(get(order.office().tenant().context().path() + "/office/orders/" + order.orderId())
+                        .with(authentication(order.office().admin().authentication())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Card payment taken for a closed order").doesNotContain("??");
+    }
+
+    @Test
+    void cancellingAnOrderExpiresItsOpenSessionAtStripe() throws Exception {
+        var order = orders.awaitingCardPayment();
+        String session = startCheckout(order);
+        payments.cancel(order.tenant(), order.orderId(), "Doublon", order.office().admin().principal());
+        // After the cancellation's commit, by the module's event listener.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (!"EXPIRED".equals(checkoutStatus(session)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(checkoutStatus(session)).isEqualTo("EXPIRED");
+        assertThat(stripe.session(session)).containsEntry("status", "expired");
+        assertThat(stripe.requests("POST", "/v1/checkout/sessions/" + session + "/expire", account(order)))
+                .singleElement().satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("expire-" + session));
+        assertThat(timeline.of(order.tenant(), order.orderId())).extracting(OrderEvent::kind).contains("card.checkout.expired");
+        assertThatThrownBy(() -> stripe.pay(session)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private String checkoutStatus(String session) {
+        return jdbc.sql("select status from membership_stripe_checkout where session_id = ?").params(session)
+                .query(String.class).single();
+    }
+
+    @Test
     void anExpiredSessionIsMarkedAndShownOnTheTimeline() throws Exception {
         var order = orders.awaitingCardPayment();
         String session = startCheckout(order);
