@@ -1,5 +1,6 @@
 package eu.localeconomy.browser;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import eu.localeconomy.membership.payment.Payments;
 import eu.localeconomy.shared.Language;
@@ -83,5 +84,41 @@ class TransferPaymentBrowserTest extends BrowserTestSupport {
         assertThat(text(page.locator("#order-balance"))).isEqualTo("0,00 €");
         screenshot(page, "transfer-4-pro-paid");
         assertPageIsSound(page);
+    }
+
+    @Test
+    void theOfficeSetsUpItsPaymentMethodsWithMessagesNextToTheFields() {
+        var office = fixtures.office();
+        String slug = office.tenant().slug();
+        jdbc.sql("update user_account set language = 'fr' where lower(email) = lower(?)").param(office.admin().email()).update();
+        Page staff = newPage();
+        login(staff, slug, office.admin().email(), TestTenants.PASSWORD);
+        staff.navigate(url("/t/" + slug + "/office/payment-settings"));
+        assertThat(staff.locator("#iban").inputValue()).isEqualTo(OrderFixtures.IBAN_FORMATTED);
+        staff.locator("#iban").fill("FR76 3000 6000 0112 3456 7890 188");
+        staff.locator("#chequePayee").fill("");
+        clickAndWait(staff, staff.locator("main form button[type=submit]"));
+        Locator summary = staff.locator("#error-summary");
+        assertThat(text(summary)).contains(message("paymentSettings.error.iban", "fr"),
+                message("paymentSettings.error.chequePayeeRequired", "fr"));
+        assertThat(staff.locator("#iban").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(staff.locator("#iban").getAttribute("aria-describedby")).isEqualTo("iban-error");
+        screenshot(staff, "transfer-5-settings-errors-fr");
+        assertPageIsSound(staff);
+
+        staff.locator("#iban").fill(OrderFixtures.IBAN);
+        staff.locator("#chequePayee").fill("Office de tourisme");
+        clickAndWait(staff, staff.locator("main form button[type=submit]"));
+        assertThat(text(staff.locator("p.notice[role=status]").first())).isEqualTo(message("paymentSettings.saved", "fr"));
+
+        // The campaign offers transfers only.
+        staff.navigate(url("/t/" + slug + "/office/campaigns/" + office.campaign()));
+        staff.locator("#campaign-method-CHEQUE").uncheck();
+        staff.locator("#campaign-method-CASH").uncheck();
+        clickAndWait(staff, staff.locator("#payment-methods button[type=submit]"));
+        assertThat(staff.locator("#campaign-method-TRANSFER").isChecked()).isTrue();
+        assertThat(staff.locator("#campaign-method-CHEQUE").isChecked()).isFalse();
+        screenshot(staff, "transfer-6-campaign-methods-fr");
+        assertPageIsSound(staff);
     }
 }
