@@ -13,7 +13,6 @@ import eu.localeconomy.mail.OutgoingMail;
 import eu.localeconomy.membership.catalogue.Campaign;
 import eu.localeconomy.membership.catalogue.CampaignId;
 import eu.localeconomy.membership.catalogue.Catalogue;
-import eu.localeconomy.membership.catalogue.Offer;
 import eu.localeconomy.membership.extranet.ProfessionalInvitations;
 import eu.localeconomy.membership.extranet.Professionals;
 import eu.localeconomy.membership.payment.OrderTimeline;
@@ -250,8 +249,7 @@ public class Reminders {
         List<ReminderStep> steps = steps(tenantId, campaignId).stream()
                 .filter(s -> s.active() && scope.covers(s.trigger()) && (open || s.trigger() == Trigger.INVOICE_UNPAID))
                 .toList();
-        List<EstablishmentId> prospects = catalogue.offersForAll(tenantId, campaignId, today).stream()
-                .filter(o -> !o.ranges().isEmpty()).map(Offer::establishment).toList();
+        List<EstablishmentId> prospects = prospects(tenantId, campaignId);
         List<ReminderStore.Candidate> due = new ArrayList<>();
         for (ReminderStep step : steps) {
             due.addAll(store.candidates(tenantId, step, prospects, now, today, null));
@@ -272,8 +270,8 @@ public class Reminders {
                     Outcome o;
                     try {
                         // Asked again in the send's transaction: an order placed since the list was made stops it.
-                        boolean stillDue = !store.candidates(tenantId, candidate.step(), prospects, now, today,
-                                candidate.establishment()).isEmpty();
+                        boolean stillDue = !store.candidates(tenantId, candidate.step(),
+                                List.of(candidate.establishment()), now, today, candidate.establishment()).isEmpty();
                         o = stillDue ? send(tenant, campaign, candidate, now, by) : Outcome.NOT_DUE;
                     } catch (RuntimeException e) {
                         throw new SendFailed(e);
@@ -300,6 +298,19 @@ public class Reminders {
             }
         }
         return new Sweep(sent, noAddress, already, failed);
+    }
+
+    /** The establishments the campaign offers a range to (as the follow-up counts them), archived ones excluded. */
+    private List<EstablishmentId> prospects(TenantId tenant, CampaignId campaign) {
+        List<Establishment> all = establishments.all(tenant);
+        List<List<eu.localeconomy.membership.catalogue.RangeId>> ranges = catalogue.rangesFor(tenant, campaign, all);
+        List<EstablishmentId> prospects = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!ranges.get(i).isEmpty()) {
+                prospects.add(all.get(i).id());
+            }
+        }
+        return prospects;
     }
 
     private Outcome send(TenantContext tenant, Campaign campaign, ReminderStore.Candidate c, Instant now, Actor by) {
