@@ -28,6 +28,8 @@ import eu.localeconomy.membership.catalogue.ProductType;
 import eu.localeconomy.membership.catalogue.RangeId;
 import eu.localeconomy.membership.extranet.Professionals;
 import eu.localeconomy.membership.extranet.TermsOfSale;
+import eu.localeconomy.membership.invoice.InvoiceSettings;
+import eu.localeconomy.membership.invoice.InvoiceSetup;
 import eu.localeconomy.membership.payment.PaymentSettings;
 import eu.localeconomy.membership.payment.Payments;
 import eu.localeconomy.identifier.Siren;
@@ -109,11 +111,12 @@ public class MembershipDemo {
     private final Professionals professionals;
     private final TermsOfSale terms;
     private final Payments payments;
+    private final InvoiceSetup invoices;
     private final Clock clock;
 
     MembershipDemo(Establishments establishments, CustomFields customFields, Segments segments,
                    CatalogueAdmin catalogue, Professionals professionals, TermsOfSale terms, Payments payments,
-                   Clock clock) {
+                   InvoiceSetup invoices, Clock clock) {
         this.establishments = establishments;
         this.customFields = customFields;
         this.segments = segments;
@@ -121,6 +124,7 @@ public class MembershipDemo {
         this.professionals = professionals;
         this.terms = terms;
         this.payments = payments;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -141,6 +145,7 @@ public class MembershipDemo {
         CampaignId campaign = loadCampaign(tenant, LocalDate.now(clock.withZone(zone)), saved);
         publishTerms(tenant);
         paymentSettings(tenant);
+        invoiceSettings(tenant);
         professionals.link(tenant, professional, made.get("Hôtel des Falaises"), Actor.SYSTEM);
         professionals.link(tenant, professional, made.get("Gîte du Phare"), Actor.SYSTEM);
         return new Loaded(made, saved, campaign);
@@ -312,6 +317,20 @@ public class MembershipDemo {
                         Language.NL, "Aan de balie van het toeristisch bureau, 12 quai d'Honneur, van maandag tot zaterdag van 9.30 tot 18 uur.",
                         Language.EN, "At the tourist office's front desk, 12 quai d'Honneur, Monday to Saturday, 9.30 am to 6 pm."),
                 true, 30), Actor.SYSTEM);
+    }
+
+    /** Complete invoice settings (a made-up but valid SIREN, SIRET, APE code and VAT number), issued at payment. */
+    private void invoiceSettings(TenantId tenant) {
+        invoices.save(tenant, new InvoiceSettings("Office de tourisme de la Baie des Falaises", "Association loi 1901",
+                "12 quai d'Honneur", "14520", "Port-les-Falaises", "FR", "812345676", "81234567600017", "79.90Z",
+                "FR19812345676", InvoiceSettings.VatRegime.STANDARD, null, "Service adhésions",
+                "adhesions@baie-des-falaises.test", "+33 2 31 00 00 00",
+                "Crédit Agricole Normandie — IBAN FR76 3000 6000 0112 3456 7890 189 — BIC AGRIFRPP",
+                "Paiement à 30 jours date de commande.", "Pas d'escompte pour paiement anticipé.",
+                "Pénalités de retard : trois fois le taux d'intérêt légal, exigibles dès le lendemain de l'échéance.",
+                "Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 € (art. L441-10 du Code de commerce).",
+                "Office de tourisme de la Baie des Falaises — merci de votre adhésion.", InvoiceSettings.IssueAt.PAYMENT,
+                "FA-{YYYY}-{SEQ:5}", "", "AV-{YYYY}-{SEQ:5}", ""), Actor.SYSTEM);
     }
 
     private void publishTerms(TenantId tenant) {

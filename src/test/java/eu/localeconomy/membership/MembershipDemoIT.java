@@ -34,6 +34,7 @@ class MembershipDemoIT {
     @Autowired TermsOfSale terms;
     @Autowired Clock clock;
     @Autowired eu.localeconomy.membership.payment.Payments payments;
+    @Autowired eu.localeconomy.membership.invoice.InvoiceSetup invoices;
 
     @Test
     void loadsAnOpenCampaignThatPricesTheDemoProfessionalsEstablishments() {
@@ -51,6 +52,12 @@ class MembershipDemoIT {
                 eu.localeconomy.membership.extranet.PaymentMethod.TRANSFER, eu.localeconomy.membership.extranet.PaymentMethod.CHEQUE,
                 eu.localeconomy.membership.extranet.PaymentMethod.CASH);
         assertThat(payments.settings(tenant.id()).cardEnabled()).isTrue();
+        // Invoice settings complete enough to issue, numbered FA-/AV-, issued at payment.
+        assertThat(invoices.settings(tenant.id())).satisfies(s -> {
+            assertThat(s.siren()).isEqualTo("812345676");
+            assertThat(s.invoiceFormat()).isEqualTo("FA-{YYYY}-{SEQ:5}");
+            assertThat(s.issueAt()).isEqualTo(eu.localeconomy.membership.invoice.InvoiceSettings.IssueAt.PAYMENT);
+        });
         var hotel = loaded.establishments().get("Hôtel des Falaises");
         var gite = loaded.establishments().get("Gîte du Phare");
         assertThat(professionals.establishmentsOf(tenant.id(), pro.principal().userId())).containsExactlyInAnyOrder(hotel, gite);

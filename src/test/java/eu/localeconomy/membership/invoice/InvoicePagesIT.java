@@ -100,6 +100,16 @@ class InvoicePagesIT {
         var hotelPro = office.hotelPro().authentication();
         var campsitePro = office.campsitePro().authentication();
 
+        // The order pages link the documents: the professional's to their downloads, the office's to its own.
+        assertThat(mvc.perform(get(pro + "/orders/" + order).with(authentication(hotelPro)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(pro + "/invoices/" + invoice.id() + ".pdf", invoice.number());
+        var finance = tenants.person(office.tenant(), Role.FINANCE);
+        assertThat(mvc.perform(get("/t/" + office.tenant().slug() + "/office/orders/" + order)
+                        .with(authentication(finance.authentication())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("/office/invoices/" + invoice.id() + ".pdf", "/office/orders/" + order + "/pro-forma.pdf");
+
         byte[] pdf = mvc.perform(get(pro + "/invoices/" + invoice.id() + ".pdf").with(authentication(hotelPro)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(pdf).isEqualTo(invoices.pdf(tenant, invoice.id()).orElseThrow());
