@@ -301,16 +301,20 @@ public class Reminders {
     }
 
     /** The establishments the campaign offers a range to (as the follow-up counts them), archived ones excluded. */
-    private List<EstablishmentId> prospects(TenantId tenant, CampaignId campaign) {
+    List<Establishment> prospectEstablishments(TenantId tenant, CampaignId campaign) {
         List<Establishment> all = establishments.all(tenant);
         List<List<eu.localeconomy.membership.catalogue.RangeId>> ranges = catalogue.rangesFor(tenant, campaign, all);
-        List<EstablishmentId> prospects = new ArrayList<>();
+        List<Establishment> prospects = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (!ranges.get(i).isEmpty()) {
-                prospects.add(all.get(i).id());
+                prospects.add(all.get(i));
             }
         }
         return prospects;
+    }
+
+    private List<EstablishmentId> prospects(TenantId tenant, CampaignId campaign) {
+        return prospectEstablishments(tenant, campaign).stream().map(Establishment::id).toList();
     }
 
     private Outcome send(TenantContext tenant, Campaign campaign, ReminderStore.Candidate c, Instant now, Actor by) {

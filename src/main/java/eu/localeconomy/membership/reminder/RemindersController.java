@@ -225,7 +225,7 @@ class RemindersController {
         model.addAttribute("placeholders", TemplateText.PLACEHOLDERS.stream()
                 .filter(p -> step.trigger().aboutOrder() || !(p.equals("amount") || p.equals("dueDate")))
                 .filter(p -> !step.mandatory() || !p.equals("optOutLink")).toList());
-        model.addAttribute("prospects", establishments.all(tenant.id()).stream()
+        model.addAttribute("prospects", reminders.prospectEstablishments(tenant.id(), campaign.id()).stream()
                 .sorted(Comparator.comparing(Establishment::name)).toList());
     }
 
