@@ -9,6 +9,7 @@ import eu.localeconomy.membership.catalogue.Campaign;
 import eu.localeconomy.membership.catalogue.CampaignId;
 import eu.localeconomy.membership.catalogue.Catalogue;
 import eu.localeconomy.membership.catalogue.CatalogueAdmin;
+import eu.localeconomy.membership.extranet.BasketFormat;
 import eu.localeconomy.membership.extranet.Order;
 import eu.localeconomy.membership.extranet.OrderStatus;
 import eu.localeconomy.membership.extranet.Orders;
@@ -312,7 +313,7 @@ class OrderOfficeController {
     private static String summary(OrderEvent e, Locale locale) {
         Map<String, Object> d = e.details();
         Function<String, String> money = key -> d.get(key) instanceof Number n && d.get("currency") instanceof String c
-                ? eu.localeconomy.membership.extranet.BasketFormat.money(new Money(n.longValue(), c), locale) : "";
+                ? BasketFormat.money(new Money(n.longValue(), c), locale) : "";
         return switch (e.kind()) {
             case "payment.recorded", "refund.recorded" -> money.apply("amountCents");
             case "placed" -> money.apply("grossCents");
@@ -368,7 +369,7 @@ class OrderOfficeController {
     /** Money arguments of a refusal in the reader's conventions. */
     private static PaymentException withMoney(PaymentException e, Locale locale) {
         Object[] arguments = Arrays.stream(e.arguments())
-                .map(a -> a instanceof Money m ? eu.localeconomy.membership.extranet.BasketFormat.money(m, locale) : a).toArray();
+                .map(a -> a instanceof Money m ? BasketFormat.money(m, locale) : a).toArray();
         return new PaymentException(e.field(), e.key(), arguments);
     }
 
