@@ -81,7 +81,10 @@ class RemindersController {
 
     @GetMapping("/t/{slug}/office/reminders/{campaignId}")
     String campaign(TenantContext tenant, @PathVariable String campaignId, Model model) {
-        Campaign campaign = campaign(tenant, campaignId);
+        return campaignPage(tenant, campaign(tenant, campaignId), model);
+    }
+
+    private String campaignPage(TenantContext tenant, Campaign campaign, Model model) {
         model.addAttribute("campaign", campaign);
         model.addAttribute("steps", reminders.steps(tenant.id(), campaign.id()));
         model.addAttribute("languages", Language.EVERY_SCREEN);
@@ -92,16 +95,18 @@ class RemindersController {
     @PostMapping("/t/{slug}/office/reminders/{campaignId}/steps/{stepId}")
     String saveStep(TenantContext tenant, @PathVariable String campaignId, @PathVariable String stepId,
                     @ModelAttribute StepCommand form, @AuthenticationPrincipal AccountPrincipal me,
-                    RedirectAttributes redirect) {
+                    Model model, RedirectAttributes redirect) {
         Campaign campaign = campaign(tenant, campaignId);
         ReminderStep step = step(tenant, campaign, stepId);
         Integer days = parseDays(step.trigger() == Trigger.INVITATION ? "0" : form.days());
         if (days == null) {
-            redirect.addFlashAttribute("alert", "reminder.step.error.days");
-        } else {
-            reminders.updateStep(tenant.id(), step.id(), days, "true".equals(form.active()), me);
-            redirect.addFlashAttribute("notice", "reminder.step.saved");
+            // The page again, the row's field marked and the error summary linked to it.
+            model.addAttribute("stepError", step.id());
+            model.addAttribute("stepErrorValue", form.days() == null ? "" : form.days());
+            return campaignPage(tenant, campaign, model);
         }
+        reminders.updateStep(tenant.id(), step.id(), days, "true".equals(form.active()), me);
+        redirect.addFlashAttribute("notice", "reminder.step.saved");
         return "redirect:" + base(tenant, campaign);
     }
 

@@ -144,8 +144,10 @@ class ReminderTemplatesIT {
         assertThat(reminders.step(office.tenant().id(), basket.id()).orElseThrow())
                 .extracting(ReminderStep::days, ReminderStep::active).containsExactly(5, false);
         for (String days : List.of("-1", "366", "99999999999999", "abc", "")) {
-            mvc.perform(post(base + "/steps/" + basket.id()).with(csrf()).with(authentication(admin)).param("days", days))
-                    .andExpect(status().is3xxRedirection());
+            String refused = mvc.perform(post(base + "/steps/" + basket.id()).with(csrf()).with(authentication(admin))
+                            .param("days", days)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(refused).contains("Enter a number of days between 0 and 365.", "href=\"#days-" + basket.id() + "\"",
+                    "aria-invalid=\"true\"");
         }
         assertThat(reminders.step(office.tenant().id(), basket.id()).orElseThrow().days()).isEqualTo(5);
 
