@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * An order's money: what it costs ({@code due}, incl. VAT), what was received and given back, what is left to pay
- * ({@code balance} = due − paid + refunded, never below zero), its status, due date and transfer reference.
+ * ({@code balance} = due − paid + refunded, never below zero, and zero once the order is cancelled or refunded), its status, due date and transfer reference.
  */
 public record OrderAccount(java.util.UUID orderId, CampaignId campaignId, EstablishmentId establishmentId,
                            OrderStatus status, PaymentMethod method, Money due, Money paid, Money refunded,

@@ -52,7 +52,11 @@ class PaymentStore {
             return paidCents - refundedCents;
         }
 
+        /** What is left to pay: nothing once the order is cancelled or refunded (it takes no more payments). */
         long balanceCents() {
+            if (status == OrderStatus.CANCELLED || status == OrderStatus.REFUNDED) {
+                return 0;
+            }
             return Math.max(0, grossCents - heldCents());
         }
     }
