@@ -1,6 +1,9 @@
 package eu.localeconomy.membership.invoice;
 
 import eu.localeconomy.shared.Language;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -12,7 +15,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +45,13 @@ class InvoicePdf {
     private static final float SMALL = 8f;
     private static final byte[] REGULAR = resource("fonts/SourceSansPro-Regular.ttf");
     private static final byte[] BOLD = resource("fonts/SourceSansPro-Bold.ttf");
+    /**
+     * The fonts parsed once per thread (a parsed font reads its file lazily, so it is not shared between threads),
+     * without glyph substitution: PDFBox's ligature pass on every text drawn took most of the time, and invoices
+     * need no ligatures.
+     */
+    private static final ThreadLocal<TrueTypeFont[]> FONTS = ThreadLocal.withInitial(
+            () -> new TrueTypeFont[]{parse(REGULAR), parse(BOLD)});
 
     private final MessageSource messages;
 
@@ -61,14 +70,26 @@ class InvoicePdf {
         }
     }
 
+    private static TrueTypeFont parse(byte[] bytes) {
+        try {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            font.setEnableGsub(false);
+            return font;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     byte[] render(InvoiceContent c, InvoiceImage logo, InvoiceImage bankImage) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(48_000)) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(title(c) + (c.number() == null ? "" : " " + c.number()));
             info.setAuthor(c.seller().name());
             info.setCreator("localeconomy");
-            Canvas canvas = new Canvas(doc, PDType0Font.load(doc, new ByteArrayInputStream(REGULAR), true),
-                    PDType0Font.load(doc, new ByteArrayInputStream(BOLD), true), c.language().locale());
+            TrueTypeFont[] fonts = FONTS.get();
+            // Subsets embedded: PDF/A wants every font in the file, the subset keeps it small.
+            Canvas canvas = new Canvas(doc, PDType0Font.load(doc, fonts[0], true), PDType0Font.load(doc, fonts[1], true),
+                    c.language().locale());
             draw(c, canvas, logo, bankImage);
             canvas.close();
             doc.save(out);

@@ -6,6 +6,7 @@ import eu.localeconomy.directory.Establishments;
 import eu.localeconomy.membership.catalogue.Campaign;
 import eu.localeconomy.membership.catalogue.Catalogue;
 import eu.localeconomy.membership.extranet.Order;
+import eu.localeconomy.membership.extranet.OrderStatus;
 import eu.localeconomy.membership.extranet.Orders;
 import eu.localeconomy.membership.invoice.InvoiceContent.Line;
 import eu.localeconomy.membership.invoice.InvoiceContent.Party;
@@ -134,6 +135,9 @@ public class Invoices {
         }
         Order order = orders.find(tenant, orderId).orElseThrow(() -> new InvoiceException(null, "invoice.error.unknownOrder"));
         InvoiceSettings settings = setup.settings(tenant);
+        if (order.status() == OrderStatus.CANCELLED) {
+            throw new InvoiceException(null, "invoice.error.cancelled");
+        }
         Language language = orders.language(tenant, orderId).filter(l -> !l.citizenOnly()).orElse(Language.FR);
         LocalDate today = today(tenant);
         InvoiceContent draft = invoiceContent(tenant, order, settings, language, InvoiceContent.Type.INVOICE, null, today);
