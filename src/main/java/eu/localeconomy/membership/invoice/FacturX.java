@@ -17,6 +17,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,7 +42,32 @@ class FacturX {
     private static final String SIREN_SCHEME = "0002";
     private static final String SIRET_SCHEME = "0009";
 
+    /**
+     * The class loader Mustang runs under: the application's, minus the service entry by which Saxon (on the class
+     * path for Mustang's validation) becomes every caller's XSLT engine. PDFBox's XMP writer asks JAXP for a new
+     * TransformerFactory per document; Saxon's takes 30–50 ms to make, the JDK's well under one, and a plain
+     * serialisation needs nothing more.
+     */
+    private static final ClassLoader WITHOUT_SAXON_SERVICE = new ClassLoader(FacturX.class.getClassLoader()) {
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            return name.equals("META-INF/services/javax.xml.transform.TransformerFactory")
+                    ? Collections.emptyEnumeration() : super.getResources(name);
+        }
+    };
+
     Result embed(byte[] pdf, InvoiceContent content) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(WITHOUT_SAXON_SERVICE);
+        try {
+            return export(pdf, content);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Result export(byte[] pdf, InvoiceContent content) {
         Invoice invoice = model(content);
         try (IZUGFeRDExporter exporter = new ZUGFeRDExporterFromA3().ignorePDFAErrors()
                 .setProducer("localeconomy").setCreator("localeconomy")
