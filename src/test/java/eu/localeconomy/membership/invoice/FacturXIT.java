@@ -32,6 +32,7 @@ class FacturXIT {
     @Autowired InvoiceFixtures fixtures;
     @Autowired Invoices invoices;
     @Autowired Orders orders;
+    @Autowired InvoiceSetup setup;
 
     @Test
     void anInvoiceAndItsCreditNotesAreValidFacturXWithTheOrdersTotals() throws Exception {
@@ -92,6 +93,9 @@ class FacturXIT {
     void aFullCreditNoteMirrorsTheInvoiceLinesAndAProFormaIsNotNumbered() throws Exception {
         var office = fixtures.office(InvoiceSettings.IssueAt.PAYMENT);
         var tenant = office.tenant().id();
+        // A logo with transparency and a JPEG of the bank details are printed and keep the PDF/A-3 valid.
+        setup.saveImage(tenant, InvoiceImage.Kind.LOGO, image("png", java.awt.image.BufferedImage.TYPE_INT_ARGB), Actor.SYSTEM);
+        setup.saveImage(tenant, InvoiceImage.Kind.BANK_DETAILS, image("jpg", java.awt.image.BufferedImage.TYPE_INT_RGB), Actor.SYSTEM);
         var orderId = fixtures.placeHotelOrder(office, PaymentMethod.CHEQUE);
         var order = orders.find(tenant, orderId).orElseThrow();
         var invoice = invoices.issue(tenant, orderId, Actor.SYSTEM);
@@ -108,6 +112,17 @@ class FacturXIT {
             assertThat(text).contains("PRO FORMA", "this is not an invoice", "Total incl. VAT")
                     .doesNotContain(invoice.number());
         }
+    }
+
+    private static byte[] image(String format, int type) throws Exception {
+        var image = new java.awt.image.BufferedImage(300, 120, type);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(20, 90, 160, 200));
+        g.fillOval(10, 10, 280, 100);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, format, out);
+        return out.toByteArray();
     }
 
     private static void assertValid(byte[] pdf, String name) {
