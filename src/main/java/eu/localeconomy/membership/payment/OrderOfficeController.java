@@ -155,12 +155,8 @@ class OrderOfficeController {
                  Locale locale, Model model) {
         Order order = find(tenant, orderId);
         var account = payments.account(tenant.id(), order.id()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        LocalDate today = payments.today(tenant.id());
-        var paymentForm = new PaymentForm(account.balance().plain(), today.toString(),
-                OFFLINE.contains(order.paymentMethod()) ? order.paymentMethod().name() : PaymentMethod.TRANSFER.name(),
-                null, null, null, UUID.randomUUID().toString());
-        var refundForm = new RefundForm(null, null, today.toString(), null, null, UUID.randomUUID().toString());
-        return page(tenant, me, order, account, locale, paymentForm, refundForm, new CancelForm(null), null, model);
+        return page(tenant, me, order, account, locale, defaultPaymentForm(tenant, order, account),
+                defaultRefundForm(tenant), new CancelForm(null), null, model);
     }
 
     @PostMapping("/t/{slug}/office/orders/{orderId}/payments")
@@ -188,8 +184,7 @@ class OrderOfficeController {
         }
         response.setStatus(422);
         var account = payments.account(tenant.id(), order.id()).orElseThrow();
-        var refundForm = new RefundForm(null, null, payments.today(tenant.id()).toString(), null, null, UUID.randomUUID().toString());
-        return page(tenant, me, order, account, locale, form, refundForm, new CancelForm(null), errors, model);
+        return page(tenant, me, order, account, locale, form, defaultRefundForm(tenant), new CancelForm(null), errors, model);
     }
 
     @PostMapping("/t/{slug}/office/orders/{orderId}/refunds")
@@ -240,9 +235,13 @@ class OrderOfficeController {
         }
         response.setStatus(422);
         var account = payments.account(tenant.id(), order.id()).orElseThrow();
-        var refundForm = new RefundForm(null, null, payments.today(tenant.id()).toString(), null, null, UUID.randomUUID().toString());
-        return page(tenant, me, order, account, locale, defaultPaymentForm(tenant, order, account), refundForm, form,
-                errors, model);
+        return page(tenant, me, order, account, locale, defaultPaymentForm(tenant, order, account),
+                defaultRefundForm(tenant), form, errors, model);
+    }
+
+    /** A new refund form: dated today, with its own token (its idempotency key). */
+    private RefundForm defaultRefundForm(TenantContext tenant) {
+        return new RefundForm(null, null, payments.today(tenant.id()).toString(), null, null, UUID.randomUUID().toString());
     }
 
     private PaymentForm defaultPaymentForm(TenantContext tenant, Order order, OrderAccount account) {
