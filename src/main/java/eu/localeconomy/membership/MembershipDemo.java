@@ -26,18 +26,24 @@ import eu.localeconomy.membership.catalogue.PriceRuleKind;
 import eu.localeconomy.membership.catalogue.ProductId;
 import eu.localeconomy.membership.catalogue.ProductType;
 import eu.localeconomy.membership.catalogue.RangeId;
+import eu.localeconomy.membership.extranet.Baskets;
+import eu.localeconomy.membership.extranet.Orders;
+import eu.localeconomy.membership.extranet.PaymentMethod;
 import eu.localeconomy.membership.extranet.Professionals;
 import eu.localeconomy.membership.extranet.TermsOfSale;
 import eu.localeconomy.membership.invoice.InvoiceSettings;
 import eu.localeconomy.membership.invoice.InvoiceSetup;
+import eu.localeconomy.membership.payment.PaymentEntry;
 import eu.localeconomy.membership.payment.PaymentSettings;
 import eu.localeconomy.membership.payment.Payments;
 import eu.localeconomy.identifier.Siren;
 import eu.localeconomy.identifier.Siret;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.shared.Language;
+import eu.localeconomy.shared.TenantContext;
 import eu.localeconomy.shared.TenantId;
 import eu.localeconomy.shared.UserId;
+import eu.localeconomy.tenant.Tenants;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -49,6 +55,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The demo tourism office's professionals and its membership campaign: custom fields (partner association,
@@ -112,11 +119,17 @@ public class MembershipDemo {
     private final TermsOfSale terms;
     private final Payments payments;
     private final InvoiceSetup invoices;
+    private final Baskets baskets;
+    private final Orders orders;
+    private final Tenants tenants;
     private final Clock clock;
 
     MembershipDemo(Establishments establishments, CustomFields customFields, Segments segments,
                    CatalogueAdmin catalogue, Professionals professionals, TermsOfSale terms, Payments payments,
-                   InvoiceSetup invoices, Clock clock) {
+                   InvoiceSetup invoices, Baskets baskets, Orders orders, Tenants tenants, Clock clock) {
+        this.baskets = baskets;
+        this.orders = orders;
+        this.tenants = tenants;
         this.establishments = establishments;
         this.customFields = customFields;
         this.segments = segments;
@@ -148,7 +161,33 @@ public class MembershipDemo {
         invoiceSettings(tenant);
         professionals.link(tenant, professional, made.get("Hôtel des Falaises"), Actor.SYSTEM);
         professionals.link(tenant, professional, made.get("Gîte du Phare"), Actor.SYSTEM);
+        paidOrder(tenant, campaign, made.get("Gîte du Phare"), professional);
         return new Loaded(made, saved, campaign);
+    }
+
+    /** The demo professional, acting on the extranet (the demo has no request to take a principal from). */
+    private record Professional(UUID actorId, TenantId tenantId) implements Actor {
+        @Override
+        public Kind actorKind() {
+            return Kind.USER;
+        }
+    }
+
+    /**
+     * The Gîte du Phare's membership, ordered by the demo professional by transfer and recorded as received by the
+     * office: a paid order with its invoice (issued after the commit) to look at; the hotel is left to order.
+     */
+    private void paidOrder(TenantId tenant, CampaignId campaign, EstablishmentId gite, UserId professional) {
+        TenantContext context = tenants.findById(tenant).orElseThrow().context();
+        Actor pro = new Professional(professional.value(), tenant);
+        baskets.open(context, campaign, gite, pro);
+        UUID termsVersion = terms.current(tenant).orElseThrow().id();
+        var placed = (Orders.Placed) orders.place(context, campaign, gite,
+                new Orders.Checkout(PaymentMethod.TRANSFER, termsVersion, true, UUID.randomUUID()), Language.FR, pro);
+        var order = orders.find(tenant, placed.orderId()).orElseThrow();
+        payments.record(tenant, order.id(), new PaymentEntry(PaymentMethod.TRANSFER, order.gross(),
+                LocalDate.now(clock.withZone(context.zone())), "Virement du Gîte du Phare", null, false, null,
+                "demo-" + order.id()), Actor.SYSTEM);
     }
 
     private CampaignId loadCampaign(TenantId tenant, LocalDate today, Map<String, SegmentId> segment) {

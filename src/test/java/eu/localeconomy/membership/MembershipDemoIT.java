@@ -35,9 +35,11 @@ class MembershipDemoIT {
     @Autowired Clock clock;
     @Autowired eu.localeconomy.membership.payment.Payments payments;
     @Autowired eu.localeconomy.membership.invoice.InvoiceSetup invoices;
+    @Autowired eu.localeconomy.membership.invoice.Invoices issued;
+    @Autowired eu.localeconomy.membership.extranet.Orders orders;
 
     @Test
-    void loadsAnOpenCampaignThatPricesTheDemoProfessionalsEstablishments() {
+    void loadsAnOpenCampaignThatPricesTheDemoProfessionalsEstablishments() throws InterruptedException {
         var tenant = tenants.tenant(TenantKind.TOURISM_OFFICE);
         var pro = tenants.person(tenant, Role.PROFESSIONAL);
         var loaded = demo.load(tenant.id(), tenant.zone(), pro.principal().userId());
@@ -75,5 +77,16 @@ class MembershipDemoIT {
         Offer gîteOffer = catalogue.offerFor(tenant.id(), loaded.campaign(), gite, today);
         var gîteMembership = gîteOffer.products().stream().filter(p -> p.code().equals("ADH-MEUB")).findFirst().orElseThrow();
         assertThat(gîteMembership.price().amount().cents()).isEqualTo(4000);
+
+        // The gîte's membership is ordered and paid by transfer; its invoice is issued after the payment's commit.
+        var giteOrder = orders.live(tenant.id(), loaded.campaign(), gite).orElseThrow();
+        var account = payments.account(tenant.id(), giteOrder).orElseThrow();
+        assertThat(account.status()).isEqualTo(eu.localeconomy.membership.extranet.OrderStatus.PAID);
+        assertThat(account.due().cents()).isEqualTo(4800);
+        for (int i = 0; i < 200 && issued.documentsOf(tenant.id(), giteOrder).isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(issued.documentsOf(tenant.id(), giteOrder).getFirst().number()).startsWith("FA-");
+        assertThat(orders.live(tenant.id(), loaded.campaign(), hotel)).isEmpty();
     }
 }
