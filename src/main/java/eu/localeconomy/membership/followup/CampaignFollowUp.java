@@ -95,6 +95,49 @@ class CampaignFollowUp {
         }
     }
 
+    /**
+     * What happened in a campaign, one row per establishment and source: I invitation mail sent (first), V visits,
+     * B basket with lines, O the live order (neither cancelled nor refunded), L its net per product, P money kept per
+     * method (payments less refunds, every order), D "not this season".
+     */
+    private static final String ACTIVITY = """
+            select 'I' as k, s.establishment_id as e, min(s.sent_at) as at, null::bigint as n1, null::bigint as n2,
+                null::bigint as n3, null::bigint as n4, null::text as s1, null::text as s2, null::uuid as u
+            from membership_reminder_sent s
+            join membership_reminder_step st on st.tenant_id = s.tenant_id and st.id = s.step_id
+            where s.tenant_id = :t and s.campaign_id = :c and st.trigger = 'INVITATION'
+            group by s.establishment_id
+            union all
+            select 'V', establishment_id, last_at, visits, null, null, null, null, null, null
+            from membership_visit where tenant_id = :t and campaign_id = :c
+            union all
+            select 'B', b.establishment_id, max(b.updated_at), count(*), null, null, null, null, null, null
+            from membership_basket b
+            join membership_basket_line l on l.tenant_id = b.tenant_id and l.basket_id = b.id
+            where b.tenant_id = :t and b.campaign_id = :c group by b.establishment_id
+            union all
+            select 'O', establishment_id, placed_at, net_cents, gross_cents, paid_cents, refunded_cents, status,
+                payment_method, id
+            from membership_order
+            where tenant_id = :t and campaign_id = :c and status not in ('CANCELLED', 'REFUNDED')
+            union all
+            select 'L', o.establishment_id, null, sum(l.net_cents), null, null, null, null, null, l.product_id
+            from membership_order_line l
+            join membership_order o on o.tenant_id = l.tenant_id and o.id = l.order_id
+            where o.tenant_id = :t and o.campaign_id = :c and o.status not in ('CANCELLED', 'REFUNDED')
+            group by o.establishment_id, l.product_id
+            union all
+            select 'P', o.establishment_id, null,
+                sum(case when p.kind = 'PAYMENT' then p.amount_cents else -p.amount_cents end), null, null, null,
+                p.method, null, null
+            from membership_payment p
+            join membership_order o on o.tenant_id = p.tenant_id and o.id = p.order_id
+            where p.tenant_id = :t and o.campaign_id = :c
+            group by o.establishment_id, p.method
+            union all
+            select 'D', establishment_id, declined_at, null, null, null, null, reason, null, null
+            from membership_decline where tenant_id = :t and campaign_id = :c""";
+
     private final Establishments establishments;
     private final Catalogue catalogue;
     private final CatalogueAdmin admin;
@@ -121,9 +164,10 @@ class CampaignFollowUp {
                 .toList();
     }
 
-    /** The campaign of the season before, if the office ran one (the latest opened when it ran several). */
-    Optional<Campaign> previous(TenantId tenant, Campaign campaign) {
-        return campaigns(tenant).stream().filter(c -> c.season() < campaign.season()).findFirst();
+    /** The campaign of the season before, if the office ran one (the latest opened when it ran several), among
+     * {@link #campaigns}. */
+    static Optional<Campaign> previous(List<Campaign> campaigns, Campaign campaign) {
+        return campaigns.stream().filter(c -> c.season() < campaign.season()).findFirst();
     }
 
     /** The campaign the follow-up opens on: the open one, else the latest. */
@@ -145,86 +189,40 @@ class CampaignFollowUp {
         UUID c = campaign.id().value();
         List<List<RangeId>> offers = catalogue.rangesFor(t, campaign.id(), directory);
 
-        Map<UUID, Instant> invited = new HashMap<>();
-        jdbc.sql("""
-                        select s.establishment_id, min(s.sent_at) from membership_reminder_sent s
-                        join membership_reminder_step st on st.tenant_id = s.tenant_id and st.id = s.step_id
-                        where s.tenant_id = ? and s.campaign_id = ? and st.trigger = 'INVITATION'
-                        group by s.establishment_id""")
-                .params(t.value(), c)
-                .query(rs -> {
-                    invited.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
-                });
         record Visit(Instant last, int count) {
         }
-        Map<UUID, Visit> visits = new HashMap<>();
-        jdbc.sql("select establishment_id, last_at, visits from membership_visit where tenant_id = ? and campaign_id = ?")
-                .params(t.value(), c)
-                .query(rs -> {
-                    visits.put(rs.getObject(1, UUID.class), new Visit(rs.getTimestamp(2).toInstant(), rs.getInt(3)));
-                });
         record Basket(Instant at, int lines) {
         }
-        Map<UUID, Basket> baskets = new HashMap<>();
-        jdbc.sql("""
-                        select b.establishment_id, max(b.updated_at), count(*) from membership_basket b
-                        join membership_basket_line l on l.tenant_id = b.tenant_id and l.basket_id = b.id
-                        where b.tenant_id = ? and b.campaign_id = ? group by b.establishment_id""")
-                .params(t.value(), c)
-                .query(rs -> {
-                    baskets.put(rs.getObject(1, UUID.class), new Basket(rs.getTimestamp(2).toInstant(), rs.getInt(3)));
-                });
-        Map<UUID, LiveOrder> orders = new HashMap<>();
-        Map<UUID, UUID> establishmentOfOrder = new HashMap<>();
-        jdbc.sql("""
-                        select id, establishment_id, status, payment_method, net_cents, gross_cents, paid_cents,
-                            refunded_cents, placed_at
-                        from membership_order where tenant_id = ? and campaign_id = ? and status not in ('CANCELLED', 'REFUNDED')""")
-                .params(t.value(), c)
-                .query(rs -> {
-                    UUID establishment = rs.getObject("establishment_id", UUID.class);
-                    UUID id = rs.getObject("id", UUID.class);
-                    orders.put(establishment, new LiveOrder(id, OrderStatus.valueOf(rs.getString("status")),
-                            PaymentMethod.valueOf(rs.getString("payment_method")), rs.getLong("net_cents"),
-                            rs.getLong("gross_cents"), rs.getLong("paid_cents"), rs.getLong("refunded_cents"),
-                            rs.getTimestamp("placed_at").toInstant()));
-                    establishmentOfOrder.put(id, establishment);
-                });
-        Map<UUID, Map<ProductId, Long>> lines = new HashMap<>();
-        jdbc.sql("""
-                        select o.establishment_id, l.product_id, sum(l.net_cents) from membership_order_line l
-                        join membership_order o on o.tenant_id = l.tenant_id and o.id = l.order_id
-                        where o.tenant_id = ? and o.campaign_id = ? and o.status not in ('CANCELLED', 'REFUNDED')
-                        group by o.establishment_id, l.product_id""")
-                .params(t.value(), c)
-                .query(rs -> {
-                    lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
-                            .put(new ProductId(rs.getObject(2, UUID.class)), rs.getLong(3));
-                });
-        // Money received per method, net of what was given back, for every order of the campaign (a cancelled order
-        // has received nothing, or had it refunded first).
-        Map<UUID, Map<PaymentMethod, Long>> received = new HashMap<>();
-        jdbc.sql("""
-                        select o.establishment_id, p.method,
-                            sum(case when p.kind = 'PAYMENT' then p.amount_cents else -p.amount_cents end)
-                        from membership_payment p
-                        join membership_order o on o.tenant_id = p.tenant_id and o.id = p.order_id
-                        where p.tenant_id = ? and o.campaign_id = ?
-                        group by o.establishment_id, p.method""")
-                .params(t.value(), c)
-                .query(rs -> {
-                    received.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(PaymentMethod.class))
-                            .put(PaymentMethod.valueOf(rs.getString(2)), rs.getLong(3));
-                });
         record Declined(Instant at, String reason) {
         }
+        Map<UUID, Instant> invited = new HashMap<>();
+        Map<UUID, Visit> visits = new HashMap<>();
+        Map<UUID, Basket> baskets = new HashMap<>();
+        Map<UUID, LiveOrder> orders = new HashMap<>();
+        Map<UUID, Map<ProductId, Long>> lines = new HashMap<>();
+        Map<UUID, Map<PaymentMethod, Long>> received = new HashMap<>();
         Map<UUID, Declined> declines = new HashMap<>();
-        jdbc.sql("""
-                        select establishment_id, declined_at, reason from membership_decline
-                        where tenant_id = ? and campaign_id = ?""")
-                .params(t.value(), c)
+        // Every source grouped per establishment in one statement (one round trip: on a busy machine each costs).
+        jdbc.sql(ACTIVITY).param("t", t.value()).param("c", c)
                 .query(rs -> {
-                    declines.put(rs.getObject(1, UUID.class), new Declined(rs.getTimestamp(2).toInstant(), rs.getString(3)));
+                    UUID e = rs.getObject("e", UUID.class);
+                    java.sql.Timestamp at = rs.getTimestamp("at");
+                    switch (rs.getString("k")) {
+                        case "I" -> invited.put(e, at.toInstant());
+                        case "V" -> visits.put(e, new Visit(at.toInstant(), (int) rs.getLong("n1")));
+                        case "B" -> baskets.put(e, new Basket(at.toInstant(), (int) rs.getLong("n1")));
+                        case "O" -> orders.put(e, new LiveOrder(rs.getObject("u", UUID.class),
+                                OrderStatus.valueOf(rs.getString("s1")), PaymentMethod.valueOf(rs.getString("s2")),
+                                rs.getLong("n1"), rs.getLong("n2"), rs.getLong("n3"), rs.getLong("n4"), at.toInstant()));
+                        case "L" -> lines.computeIfAbsent(e, k -> new HashMap<>())
+                                .put(new ProductId(rs.getObject("u", UUID.class)), rs.getLong("n1"));
+                        // Money received per method, net of what was given back, for every order of the campaign (a
+                        // cancelled order has received nothing, or had it refunded first).
+                        case "P" -> received.computeIfAbsent(e, k -> new EnumMap<>(PaymentMethod.class))
+                                .put(PaymentMethod.valueOf(rs.getString("s1")), rs.getLong("n1"));
+                        case "D" -> declines.put(e, new Declined(at.toInstant(), rs.getString("s1")));
+                        default -> throw new IllegalStateException("unknown kind " + rs.getString("k"));
+                    }
                 });
 
         List<CatalogueAdmin.ProductView> catalogueProducts = admin.products(t, campaign.id());

@@ -78,10 +78,11 @@ class FollowUpController {
         Campaign campaign = campaign(tenant, id);
         List<Establishment> directory = establishments.all(tenant.id());
         Figures figures = Figures.of(followUp.snapshot(tenant, campaign, directory));
-        Figures previous = followUp.previous(tenant.id(), campaign)
+        List<Campaign> campaigns = followUp.campaigns(tenant.id());
+        Figures previous = CampaignFollowUp.previous(campaigns, campaign)
                 .map(p -> Figures.of(followUp.snapshot(tenant, p, directory))).orElse(null);
         model.addAttribute("campaign", campaign);
-        model.addAttribute("campaigns", followUp.campaigns(tenant.id()));
+        model.addAttribute("campaigns", campaigns);
         model.addAttribute("figures", figures);
         model.addAttribute("previous", previous);
         model.addAttribute("stages", Stage.FUNNEL);
