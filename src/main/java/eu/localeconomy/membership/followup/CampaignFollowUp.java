@@ -247,20 +247,8 @@ class CampaignFollowUp {
             Basket basket = baskets.get(id);
             Declined declined = declines.get(id);
             Instant invitedAt = invited.get(id);
-            Stage stage;
-            if (order != null) {
-                stage = order.status() == OrderStatus.PAID ? Stage.PAID : Stage.ORDERED;
-            } else if (declined != null) {
-                stage = Stage.DECLINED;
-            } else if (basket != null) {
-                stage = Stage.BASKET;
-            } else if (visit != null) {
-                stage = Stage.VISITED;
-            } else if (invitedAt != null) {
-                stage = Stage.INVITED;
-            } else {
-                stage = Stage.NOT_INVITED;
-            }
+            Stage stage = Stage.of(order == null ? null : order.status(), declined != null, basket != null,
+                    visit != null, invitedAt != null);
             prospects.add(new Prospect(e.id(), e.name(), e.type(), e.details().city(), e.details().postcode(),
                     ranges, products, stage, invitedAt, visit == null ? null : visit.last(),
                     visit == null ? 0 : visit.count(), basket == null ? null : basket.at(),

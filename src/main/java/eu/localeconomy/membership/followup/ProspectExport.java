@@ -59,10 +59,10 @@ class ProspectExport {
     }
 
     /** Every value of a row as text or number (Money, Instant, Integer, String), in column order. */
-    private List<Object> values(Snapshot snapshot, ProspectFilter.Row row, boolean withAmount, Locale locale) {
+    private List<Object> values(Snapshot snapshot, Map<UUID, Item> ranges, ProspectFilter.Row row, boolean withAmount,
+                                Locale locale) {
         Prospect p = row.prospect();
         String currency = snapshot.currency();
-        Map<UUID, Item> ranges = snapshot.ranges().stream().collect(Collectors.toMap(Item::id, r -> r, (a, b) -> a));
         Language language = Language.fromLocale(locale).orElse(Language.FR);
         String rangeNames = p.offeredRanges().stream().map(r -> ranges.get(r.value())).filter(java.util.Objects::nonNull)
                 .map(r -> r.names().getOrDefault(language, r.names().getOrDefault(Language.FR, "")))
@@ -100,9 +100,10 @@ class ProspectExport {
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setDelimiter(decimalComma ? ';' : ',').get());
         csv.printRecord(headers(withAmount, locale));
+        Map<UUID, Item> ranges = ranges(snapshot);
         for (ProspectFilter.Row row : rows) {
             List<String> cells = new ArrayList<>();
-            for (Object v : values(snapshot, row, withAmount, locale)) {
+            for (Object v : values(snapshot, ranges, row, withAmount, locale)) {
                 cells.add(switch (v) {
                     case null -> "";
                     case Money m -> number.format(m.amount());
@@ -128,9 +129,10 @@ class ProspectExport {
         }
         sheet.freezePane(0, 1);
         int r = 0;
+        Map<UUID, Item> ranges = ranges(snapshot);
         for (ProspectFilter.Row row : rows) {
             r++;
-            List<Object> values = values(snapshot, row, withAmount, locale);
+            List<Object> values = values(snapshot, ranges, row, withAmount, locale);
             for (int c = 0; c < values.size(); c++) {
                 switch (values.get(c)) {
                     case null -> {
@@ -153,6 +155,10 @@ class ProspectExport {
             }
         }
         workbook.finish();
+    }
+
+    private static Map<UUID, Item> ranges(Snapshot snapshot) {
+        return snapshot.ranges().stream().collect(Collectors.toMap(Item::id, r -> r, (a, b) -> a));
     }
 
     /** Text typed by people starting with = + - @ would run as a formula when Excel opens the CSV: written as text. */

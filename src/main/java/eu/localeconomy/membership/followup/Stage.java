@@ -17,4 +17,26 @@ enum Stage {
 
     /** The funnel's steps, in order (declined is shown apart). */
     static final java.util.List<Stage> FUNNEL = java.util.List.of(NOT_INVITED, INVITED, VISITED, BASKET, ORDERED, PAID);
+
+    /**
+     * The rule above. {@code order}: the status of the prospect's order in the campaign, null when it has none (a
+     * cancelled or fully refunded order is passed as what it is and counts for nothing).
+     */
+    static Stage of(eu.localeconomy.membership.extranet.OrderStatus order, boolean declined, boolean basket,
+                    boolean visited, boolean invited) {
+        if (order != null && order != eu.localeconomy.membership.extranet.OrderStatus.CANCELLED
+                && order != eu.localeconomy.membership.extranet.OrderStatus.REFUNDED) {
+            return order == eu.localeconomy.membership.extranet.OrderStatus.PAID ? PAID : ORDERED;
+        }
+        if (declined) {
+            return DECLINED;
+        }
+        if (basket) {
+            return BASKET;
+        }
+        if (visited) {
+            return VISITED;
+        }
+        return invited ? INVITED : NOT_INVITED;
+    }
 }
