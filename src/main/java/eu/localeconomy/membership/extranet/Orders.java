@@ -268,11 +268,12 @@ public class Orders {
                 .list();
     }
 
-    /** The establishment's live (not cancelled) order in this campaign. */
+    /** The establishment's live order in this campaign: neither cancelled nor fully refunded (those may be ordered again). */
     public Optional<UUID> live(TenantId tenant, CampaignId campaign, EstablishmentId establishment) {
         return jdbc.sql("""
                         select id from membership_order
-                        where tenant_id = ? and campaign_id = ? and establishment_id = ? and status <> 'CANCELLED'""")
+                        where tenant_id = ? and campaign_id = ? and establishment_id = ?
+                          and status not in ('CANCELLED', 'REFUNDED')""")
                 .params(tenant.value(), campaign.value(), establishment.value()).query(UUID.class).optional();
     }
 

@@ -122,7 +122,8 @@ class ReminderStore {
         String notOptedOut = step.mandatory() ? "" : " and not exists (select 1 from membership_reminder_opt_out x"
                 + " where x.tenant_id = :tenant and x.establishment_id = e.id)";
         String noOrder = " and not exists (select 1 from membership_order o where o.tenant_id = :tenant"
-                + " and o.campaign_id = :campaign and o.establishment_id = e.id and o.status <> 'CANCELLED')";
+                + " and o.campaign_id = :campaign and o.establishment_id = e.id"
+                + " and o.status not in ('CANCELLED', 'REFUNDED'))";
         String sql = switch (step.trigger()) {
             case INVITATION -> "select e.id, null::uuid as order_id, null::bigint as balance, null::char(3) as currency,"
                     + " null::date as due_date from unnest(cast(:prospects as uuid[])) as e(id) where true" + notSent + notDeclined
@@ -264,7 +265,8 @@ class ReminderStore {
     Optional<Candidate> liveOrder(TenantId tenant, ReminderStep step, EstablishmentId establishment) {
         return jdbc.sql("""
                         select id, gross_cents - paid_cents + refunded_cents, currency, due_date from membership_order
-                        where tenant_id = ? and campaign_id = ? and establishment_id = ? and status <> 'CANCELLED'""")
+                        where tenant_id = ? and campaign_id = ? and establishment_id = ?
+                          and status not in ('CANCELLED', 'REFUNDED')""")
                 .params(tenant.value(), step.campaign().value(), establishment.value())
                 .query((rs, n) -> {
                     Date due = rs.getDate(4);

@@ -186,6 +186,10 @@ class PaymentsIT {
         assertThat(account.refundable().cents()).isZero();
         assertThatThrownBy(() -> fixtures.pay(order, 100))
                 .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("payment.error.closed"));
+        assertThat(account.balance().cents()).isZero();
+        // A refunded order is no longer live: the establishment may order again in the campaign.
+        var again = fixtures.awaitingPayment(order.office(), PaymentMethod.TRANSFER, eu.localeconomy.shared.Language.FR);
+        assertThat(again.orderId()).isNotEqualTo(order.orderId());
         // The ledger is append-only.
         assertThatThrownBy(() -> jdbc.sql("delete from membership_payment where order_id = ?").params(order.orderId()).update())
                 .hasMessageContaining("append-only");
