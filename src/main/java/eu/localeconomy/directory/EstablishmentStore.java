@@ -323,6 +323,13 @@ class EstablishmentStore {
                 .params(tenant.value(), id.value(), season, source, Timestamp.from(now)).update() == 1;
     }
 
+    boolean removeSeason(TenantId tenant, EstablishmentId id, int season, String source) {
+        return jdbc.sql("""
+                        delete from directory_membership
+                        where tenant_id = ? and establishment_id = ? and season = ? and source = ?""")
+                .params(tenant.value(), id.value(), season, source).update() == 1;
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

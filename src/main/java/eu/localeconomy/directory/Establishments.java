@@ -243,6 +243,21 @@ public class Establishments {
         }
     }
 
+    /**
+     * Withdraws a season recorded from this source (an order refunded in full is no membership); a season recorded
+     * by an import or by the office stays. Idempotent.
+     */
+    @Transactional
+    public void withdrawMembership(TenantId tenant, EstablishmentId id, int season, String source, Actor actor) {
+        if (!SOURCES.contains(source)) {
+            throw new IllegalArgumentException("unknown membership source " + source);
+        }
+        if (store.removeSeason(tenant, id, season, source)) {
+            audit.record(actor, tenant, "directory.membership.withdraw", "directory_establishment", id.value(),
+                    Map.of("season", season, "source", source));
+        }
+    }
+
     /** Sync references with their last sync, for the detail page. */
     List<EstablishmentStore.RefState> refStates(TenantId tenant, EstablishmentId id) {
         return store.refStates(tenant, id);

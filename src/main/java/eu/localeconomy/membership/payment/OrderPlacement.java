@@ -4,6 +4,7 @@ import eu.localeconomy.directory.Establishments;
 import eu.localeconomy.identifier.CreditorReference;
 import eu.localeconomy.membership.catalogue.Catalogue;
 import eu.localeconomy.membership.extranet.OrderPlaced;
+import eu.localeconomy.membership.extranet.OrderStatus;
 import eu.localeconomy.shared.Actor;
 import eu.localeconomy.tenant.Tenant;
 import eu.localeconomy.tenant.Tenants;
@@ -78,6 +79,18 @@ class OrderPlacement {
         catalogue.campaign(event.tenant(), event.campaignId()).ifPresent(campaign ->
                 establishments.recordMembership(event.tenant(), event.establishmentId(), campaign.season(), "ORDER",
                         Actor.SYSTEM));
+    }
+
+    /** Everything received given back: the season the payment recorded is withdrawn (imports' and staff's stay). */
+    @EventListener
+    void on(RefundRecorded event) {
+        if (event.statusAfter() != OrderStatus.REFUNDED) {
+            return;
+        }
+        store.order(event.tenant(), event.orderId()).ifPresent(order ->
+                catalogue.campaign(event.tenant(), order.campaign()).ifPresent(campaign ->
+                        establishments.withdrawMembership(event.tenant(), order.establishment(), campaign.season(),
+                                "ORDER", Actor.SYSTEM)));
     }
 
     /** The professional who placed the order, as the timeline names them. */

@@ -161,6 +161,9 @@ class PaymentsIT {
         var first = fixtures.pay(order, 1000);
         var rest = fixtures.pay(order, order.gross().cents() - 1000);
         var today = fixtures.today(order);
+        int season = catalogue.campaign(order.tenant(), order.office().campaign()).orElseThrow().season();
+        assertThat(establishments.find(order.tenant(), order.office().hotel()).orElseThrow().memberSeasons())
+                .containsExactly(season);
 
         var partial = payments.refund(order.tenant(), order.orderId(), new RefundEntry(rest.id(), new Money(300, "EUR"),
                 today, "VIR-1", "Geste commercial", "refund-1"), admin(order));
@@ -187,6 +190,8 @@ class PaymentsIT {
         assertThatThrownBy(() -> fixtures.pay(order, 100))
                 .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.key()).isEqualTo("payment.error.closed"));
         assertThat(account.balance().cents()).isZero();
+        // Paid in full, then everything given back: no membership for the season any more.
+        assertThat(establishments.find(order.tenant(), order.office().hotel()).orElseThrow().memberSeasons()).isEmpty();
         // A refunded order is no longer live: the establishment may order again in the campaign.
         var again = fixtures.awaitingPayment(order.office(), PaymentMethod.TRANSFER, eu.localeconomy.shared.Language.FR);
         assertThat(again.orderId()).isNotEqualTo(order.orderId());
