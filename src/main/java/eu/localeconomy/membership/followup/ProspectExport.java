@@ -5,6 +5,7 @@ import eu.localeconomy.membership.followup.CampaignFollowUp.Prospect;
 import eu.localeconomy.membership.followup.CampaignFollowUp.Snapshot;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
+import eu.localeconomy.shared.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -109,7 +110,7 @@ class ProspectExport {
                     case Money m -> number.format(m.amount());
                     case Instant i -> TIME.format(LocalDateTime.ofInstant(i, zone));
                     case Integer n -> n.toString();
-                    default -> cell(v.toString());
+                    default -> SpreadsheetText.cell(v.toString());
                 });
             }
             csv.printRecord(cells);
@@ -120,7 +121,7 @@ class ProspectExport {
     void xlsx(Snapshot snapshot, List<ProspectFilter.Row> rows, boolean withAmount, Locale locale, ZoneId zone,
               OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Local economy platform", "1.0");
-        Worksheet sheet = workbook.newWorksheet(sheetName(message("followup.export.sheet", locale)));
+        Worksheet sheet = workbook.newWorksheet(SpreadsheetText.sheetName(message("followup.export.sheet", locale)));
         List<String> headers = headers(withAmount, locale);
         for (int c = 0; c < headers.size(); c++) {
             sheet.value(0, c, headers.get(c));
@@ -161,19 +162,11 @@ class ProspectExport {
         return snapshot.ranges().stream().collect(Collectors.toMap(Item::id, r -> r, (a, b) -> a));
     }
 
-    /** Text typed by people starting with = + - @ would run as a formula when Excel opens the CSV: written as text. */
-    static String cell(String s) {
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    }
 
     private static String text(String s) {
         return s == null ? "" : s;
     }
 
-    private static String sheetName(String name) {
-        String cleaned = name.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
-        return cleaned.length() > 31 ? cleaned.substring(0, 31) : cleaned;
-    }
 
     private String message(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);

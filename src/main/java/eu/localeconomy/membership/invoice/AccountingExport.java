@@ -1,5 +1,6 @@
 package eu.localeconomy.membership.invoice;
 
+import eu.localeconomy.shared.SpreadsheetText;
 import eu.localeconomy.shared.TenantId;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -64,14 +65,15 @@ class AccountingExport {
                     var line = content.lines().get(i);
                     long vat = lineVat.get(i);
                     csv.printRecord(document.issuedOn(), document.kind().name(), document.number(), credits,
-                            document.orderId(), content.buyer().name(), line.code(), line.designation(),
+                            document.orderId(), SpreadsheetText.cell(content.buyer().name()), SpreadsheetText.cell(line.code()),
+                            SpreadsheetText.cell(line.designation()),
                             line.quantity(), BigDecimal.valueOf(line.vatRateBasisPoints(), 2).stripTrailingZeros().toPlainString(),
                             amount(line.netCents(), credit), amount(vat, credit), amount(line.netCents() + vat, credit),
                             content.currency(), null, null);
                 }
                 if (content.roundingCents() != 0) {
                     csv.printRecord(document.issuedOn(), document.kind().name(), document.number(), credits,
-                            document.orderId(), content.buyer().name(), "ROUNDING", null, null, null, amount(0, credit),
+                            document.orderId(), SpreadsheetText.cell(content.buyer().name()), "ROUNDING", null, null, null, amount(0, credit),
                             amount(0, credit), amount(content.roundingCents(), credit), content.currency(), null, null);
                 }
             }
@@ -94,7 +96,7 @@ class AccountingExport {
                             csv.printRecord(rs.getDate("received_on").toLocalDate(), rs.getString("kind"), null, null,
                                     rs.getObject("order_id", UUID.class), null, null, null, null, null, null, null,
                                     amount(rs.getLong("amount_cents"), refund), rs.getString("currency"),
-                                    rs.getString("method"), reference);
+                                    rs.getString("method"), SpreadsheetText.cell(reference));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -9,6 +9,7 @@ import eu.localeconomy.savings.programme.Programme;
 import eu.localeconomy.savings.programme.Programmes;
 import eu.localeconomy.savings.programme.Register;
 import eu.localeconomy.shared.Actor;
+import eu.localeconomy.shared.SpreadsheetText;
 import eu.localeconomy.shared.TenantId;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -236,19 +237,12 @@ public class RegisterImports {
                     messages.getMessage("register.report.reason", null, locale));
             for (ImportError error : store.errors(tenant, importId)) {
                 Object[] args = error.reasonArgument() == null ? null : new Object[]{error.reasonArgument()};
-                printer.printRecord(error.row(), error.column(), safeForSpreadsheets(error.value()),
+                printer.printRecord(error.row(), error.column(), SpreadsheetText.cell(error.value()),
                         messages.getMessage(error.reasonKey(), args, error.reasonKey(), locale));
             }
         }
     }
 
-    /** A value starting with =, +, - or @ would run as a formula when the report is opened in a spreadsheet. */
-    static String safeForSpreadsheets(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
 
     /** The category households of a register join: RESIDENT for the population register if there is one. */
     Category category(TenantId tenant, UUID programmeId, Register register) throws RegisterImportException {

@@ -3,6 +3,7 @@ package eu.localeconomy.savings.statement;
 import eu.localeconomy.savings.ledger.LedgerTransactions;
 import eu.localeconomy.shared.Language;
 import eu.localeconomy.shared.Money;
+import eu.localeconomy.shared.SpreadsheetText;
 import eu.localeconomy.shared.TenantId;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -67,9 +68,10 @@ class StatementExport {
                 try {
                     csv.printRecord(line.businessDate().toString(), TIME.format(LocalDateTime.ofInstant(line.at(), zone)),
                             message("statement.kind." + line.kind().name(), locale), text(line.cardNumber()),
-                            cell(line.deviceName()), cell(line.cashierName()), decimal(number, line.purchase()),
+                            SpreadsheetText.cell(line.deviceName()), SpreadsheetText.cell(line.cashierName()),
+                            decimal(number, line.purchase()),
                             decimal(number, line.amount()), line.capped() ? message("statement.yes", locale) : "",
-                            decimal(number, line.compensated()), cell(line.reason()), line.id().toString(),
+                            decimal(number, line.compensated()), SpreadsheetText.cell(line.reason()), line.id().toString(),
                             line.reversesId() == null ? "" : line.reversesId().toString());
                     count[0]++;
                 } catch (IOException e) {
@@ -88,7 +90,7 @@ class StatementExport {
         long[] count = {0};
         try {
             Workbook workbook = new Workbook(out, "Local economy platform", "1.0");
-            Worksheet sheet = workbook.newWorksheet(sheetName(message("statement.export.sheet", locale)));
+            Worksheet sheet = workbook.newWorksheet(SpreadsheetText.sheetName(message("statement.export.sheet", locale)));
             for (int c = 0; c < COLUMNS.size(); c++) {
                 sheet.value(0, c, message("statement.column." + COLUMNS.get(c), locale));
                 sheet.style(0, c).bold().set();
@@ -146,24 +148,11 @@ class StatementExport {
         return money == null ? "" : format.format(money.amount());
     }
 
-    /**
-     * Names and reasons are typed by people: one starting with = + - @ would run as a formula when Excel opens the CSV,
-     * so it is written as text.
-     */
-    static String cell(String s) {
-        String t = text(s);
-        return !t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0 ? "'" + t : t;
-    }
 
     private static String text(String s) {
         return s == null ? "" : s;
     }
 
-    /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
-    private static String sheetName(String name) {
-        String cleaned = name.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
-        return cleaned.length() > 31 ? cleaned.substring(0, 31) : cleaned;
-    }
 
     private String message(String key, Locale locale) {
         return messages.getMessage(key, null, locale);

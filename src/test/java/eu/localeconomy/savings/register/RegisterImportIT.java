@@ -236,13 +236,6 @@ class RegisterImportIT {
     }
 
     @Test
-    void theErrorReportNeutralisesSpreadsheetFormulas() {
-        assertThat(RegisterImports.safeForSpreadsheets("=cmd")).isEqualTo("'=cmd");
-        assertThat(RegisterImports.safeForSpreadsheets("+32")).isEqualTo("'+32");
-        assertThat(RegisterImports.safeForSpreadsheets("Zeedijk")).isEqualTo("Zeedijk");
-    }
-
-    @Test
     void reImportingACorrectedFileIsIdempotentAndExcludesWhoIsNoLongerListed() throws Exception {
         String first = lines(POPULATION_HEADER,
                 "HH-1;Zeedijk;12;;8300;Knokke-Heist;" + ANNA + ";Peeters;Anna;1985-07-30",
