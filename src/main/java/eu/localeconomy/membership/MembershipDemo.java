@@ -165,13 +165,6 @@ public class MembershipDemo {
         return new Loaded(made, saved, campaign);
     }
 
-    /** The demo professional, acting on the extranet (the demo has no request to take a principal from). */
-    private record Professional(UUID actorId, TenantId tenantId) implements Actor {
-        @Override
-        public Kind actorKind() {
-            return Kind.USER;
-        }
-    }
 
     /**
      * The Gîte du Phare's membership, ordered by the demo professional by transfer and recorded as received by the
@@ -179,7 +172,7 @@ public class MembershipDemo {
      */
     private void paidOrder(TenantId tenant, CampaignId campaign, EstablishmentId gite, UserId professional) {
         TenantContext context = tenants.findById(tenant).orElseThrow().context();
-        Actor pro = new Professional(professional.value(), tenant);
+        Actor pro = Actor.user(professional, tenant);
         baskets.open(context, campaign, gite, pro);
         UUID termsVersion = terms.current(tenant).orElseThrow().id();
         var placed = (Orders.Placed) orders.place(context, campaign, gite,

@@ -131,7 +131,7 @@ public class ProfessionalInvitations {
         Language language = Language.EVERY_SCREEN.contains(tenant.defaultLanguage()) ? tenant.defaultLanguage() : Language.FR;
         UUID invitation = accounts.inviteProfessional(tenant, email, language, by);
         Timestamp now = Timestamp.from(clock.instant());
-        UUID invitedBy = by != null && by.actorKind() == Actor.Kind.USER ? by.actorId() : null;
+        UUID invitedBy = Actor.accountOf(by);
         for (Establishment e : group) {
             jdbc.sql("""
                             insert into membership_invitation (invitation_id, tenant_id, establishment_id, email, invited_by,

@@ -164,7 +164,7 @@ public class TermsOfSale {
                             insert into membership_terms (id, tenant_id, version, texts, created_by, created_at)
                             values (?, ?, (select coalesce(max(version), 0) + 1 from membership_terms where tenant_id = ?),
                                 cast(? as jsonb), ?, ?)""")
-                    .params(id, tenant.value(), tenant.value(), body, userOf(by), Timestamp.from(clock.instant()))
+                    .params(id, tenant.value(), tenant.value(), body, Actor.accountOf(by), Timestamp.from(clock.instant()))
                     .update();
         }
         Version saved = version(tenant, id).orElseThrow();
@@ -222,9 +222,5 @@ public class TermsOfSale {
             }
         });
         return codes;
-    }
-
-    private static UUID userOf(Actor by) {
-        return by != null && by.actorKind() == Actor.Kind.USER ? by.actorId() : null;
     }
 }

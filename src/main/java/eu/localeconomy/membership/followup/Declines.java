@@ -66,7 +66,7 @@ public class Declines {
         if (text != null && text.length() > MAX_REASON) {
             text = text.substring(0, MAX_REASON);
         }
-        UUID by = actor != null && actor.actorKind() == Actor.Kind.USER ? actor.actorId() : null;
+        UUID by = Actor.accountOf(actor);
         jdbc.sql("""
                         insert into membership_decline (tenant_id, campaign_id, establishment_id, reason, declined_by,
                             declined_at)

@@ -6,6 +6,7 @@ import eu.localeconomy.membership.catalogue.Catalogue;
 import eu.localeconomy.membership.extranet.OrderPlaced;
 import eu.localeconomy.membership.extranet.OrderStatus;
 import eu.localeconomy.shared.Actor;
+import eu.localeconomy.shared.UserId;
 import eu.localeconomy.tenant.Tenant;
 import eu.localeconomy.tenant.Tenants;
 import org.springframework.context.event.EventListener;
@@ -52,8 +53,8 @@ class OrderPlacement {
         LocalDate due = placedOn.plusDays(payments.settings(event.tenant()).dueDays());
         String reference = creditorReference(event);
         store.placed(event.tenant(), event.orderId(), due, reference);
-        timeline.record(event.tenant(), event.orderId(), "placed", order.placedBy() == null ? Actor.SYSTEM
-                : new PlacedBy(order.placedBy()), Map.of("method", order.method().name(),
+        timeline.record(event.tenant(), event.orderId(), "placed", Actor.user(
+                order.placedBy() == null ? null : new UserId(order.placedBy()), event.tenant()), Map.of("method", order.method().name(),
                 "grossCents", order.grossCents(), "currency", order.currency(), "dueDate", due.toString()));
     }
 
@@ -91,18 +92,5 @@ class OrderPlacement {
                 catalogue.campaign(event.tenant(), order.campaign()).ifPresent(campaign ->
                         establishments.withdrawMembership(event.tenant(), order.establishment(), campaign.season(),
                                 "ORDER", Actor.SYSTEM)));
-    }
-
-    /** The professional who placed the order, as the timeline names them. */
-    private record PlacedBy(UUID actorId) implements Actor {
-        @Override
-        public Kind actorKind() {
-            return Kind.USER;
-        }
-
-        @Override
-        public eu.localeconomy.shared.TenantId tenantId() {
-            return null;
-        }
     }
 }

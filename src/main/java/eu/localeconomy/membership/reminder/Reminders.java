@@ -327,7 +327,7 @@ public class Reminders {
         if (recipients.isEmpty()) {
             return Outcome.NO_ADDRESS;
         }
-        UUID sender = by.actorKind() == Actor.Kind.USER ? by.actorId() : null;
+        UUID sender = Actor.accountOf(by);
         if (!store.claim(tenant.id(), c, recipients.getFirst().language(), now, sender)) {
             return Outcome.ALREADY_SENT;
         }

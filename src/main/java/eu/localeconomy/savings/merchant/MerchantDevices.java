@@ -115,7 +115,7 @@ public class MerchantDevices {
 
     @Transactional
     public RegisteredDevice register(TenantId tenant, UUID merchantId, String name, UserId registeredBy) {
-        return register(tenant, merchantId, name, registeredBy, AuditLogActor.of(registeredBy, tenant));
+        return register(tenant, merchantId, name, registeredBy, Actor.user(registeredBy, tenant));
     }
 
     @Transactional
@@ -142,7 +142,7 @@ public class MerchantDevices {
                         where tenant_id = ? and merchant_id = ? and id = ? and revoked_at is null""")
                 .params(Timestamp.from(clock.instant()), tenant.value(), merchantId, deviceId).update();
         if (changed == 1) {
-            audit.record(AuditLogActor.of(revokedBy, tenant), tenant, "merchant.device.revoked",
+            audit.record(Actor.user(revokedBy, tenant), tenant, "merchant.device.revoked",
                     "savings_merchant_device", deviceId, Map.of("merchant", merchantId));
         }
         return changed == 1;

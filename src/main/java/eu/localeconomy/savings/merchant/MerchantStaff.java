@@ -72,7 +72,7 @@ public class MerchantStaff {
                             invited_by, created_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(invitation, tenant.id().value(), merchantId, role.name(), address,
-                        invitedBy != null && invitedBy.actorKind() == Actor.Kind.USER ? invitedBy.actorId() : null,
+                        Actor.accountOf(invitedBy),
                         Timestamp.from(clock.instant()))
                 .update();
         audit.record(invitedBy == null ? Actor.SYSTEM : invitedBy, tenant.id(), "merchant.staff.invited",
