@@ -72,7 +72,7 @@ class ApiTokenController {
         if (form.expiresOn() != null && !form.expiresOn().isBlank()) {
             try {
                 expiresOn = LocalDate.parse(form.expiresOn().trim());
-                if (!expiresOn.isAfter(LocalDate.now(clock.withZone(tenant.zone())))) {
+                if (!expiresOn.isAfter(tenant.today(clock))) {
                     errors.rejectValue("expiresOn", "api.tokens.expiry.past");
                 }
             } catch (DateTimeParseException e) {

@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ class EstablishmentOfficeController {
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
                 @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
                 HttpServletResponse response, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-        int season = LocalDate.now(clock.withZone(tenant.zone())).getYear();
+        int season = tenant.today(clock).getYear();
         String q = trim(text, 100);
         EstablishmentType chosenType = parseType(type);
         String chosenClassification = trim(classification, 60);
@@ -163,7 +162,7 @@ class EstablishmentOfficeController {
         model.addAttribute("custom", custom);
         model.addAttribute("refs", establishments.refStates(tenant.id(), e.id()));
         model.addAttribute("seasons", establishments.seasons(tenant.id(), e.id()));
-        model.addAttribute("thisSeason", LocalDate.now(clock.withZone(tenant.zone())).getYear());
+        model.addAttribute("thisSeason", tenant.today(clock).getYear());
         model.addAttribute("mayChange", mayChange(me));
         return "directory/establishment";
     }

@@ -1,6 +1,8 @@
 package eu.localeconomy.shared;
 
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -17,6 +19,11 @@ public record TenantContext(TenantId id, String slug, String name, TenantKind ki
 
     public boolean isTourismOffice() {
         return kind == TenantKind.TOURISM_OFFICE;
+    }
+
+    /** The tenant's business date: today in its time zone. */
+    public LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     /** Path prefix of this tenant's pages. */

@@ -105,7 +105,7 @@ class CampaignController {
 
     @GetMapping("/t/{slug}/office/campaigns/new")
     String createForm(TenantContext tenant, Model model) {
-        CampaignCommand form = CampaignCommand.empty(LocalDate.now(clock.withZone(tenant.zone())));
+        CampaignCommand form = CampaignCommand.empty(tenant.today(clock));
         model.addAttribute("form", form);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
         model.addAttribute("statuses", CampaignStatus.values());
@@ -242,7 +242,7 @@ class CampaignController {
 
     private String page(TenantContext tenant, Campaign campaign, CampaignCommand form, BindingResult errors,
                         Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        LocalDate today = tenant.today(clock);
         List<Segment> all = segments.of(tenant.id());
         Map<SegmentId, String> segmentNames = new HashMap<>();
         all.forEach(s -> segmentNames.put(s.id(), s.name()));

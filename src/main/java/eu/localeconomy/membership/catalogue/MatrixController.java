@@ -252,7 +252,7 @@ class MatrixController {
     }
 
     private LocalDate today(TenantContext tenant) {
-        return LocalDate.now(clock.withZone(tenant.zone()));
+        return tenant.today(clock);
     }
 
     private Campaign campaign(TenantContext tenant, String id) {

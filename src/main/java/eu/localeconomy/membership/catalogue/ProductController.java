@@ -629,7 +629,7 @@ class ProductController {
     }
 
     private LocalDate today(TenantContext tenant) {
-        return LocalDate.now(clock.withZone(tenant.zone()));
+        return tenant.today(clock);
     }
 
     private Campaign campaign(TenantContext tenant, String id) {

@@ -47,7 +47,7 @@ public class Baskets {
     }
 
     LocalDate today(TenantContext tenant) {
-        return LocalDate.now(clock.withZone(tenant.zone()));
+        return tenant.today(clock);
     }
 
     /** The basket as it would be with nothing chosen yet: "view as prospect" reads it and writes nothing. */

@@ -62,7 +62,7 @@ class ExtranetHomeController {
                 .filter(e -> !e.archived())
                 .sorted(Comparator.comparing(Establishment::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        LocalDate today = tenant.today(clock);
         List<Campaign> open = mine.isEmpty() ? List.of() : catalogue.openCampaigns(tenant.id(), today);
         Map<EstablishmentId, List<Orders.Summary>> placed = orders.ofEstablishments(tenant.id(),
                         mine.stream().map(Establishment::id).toList()).stream()

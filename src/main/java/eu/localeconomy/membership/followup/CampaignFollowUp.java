@@ -172,7 +172,7 @@ class CampaignFollowUp {
 
     /** The campaign the follow-up opens on: the open one, else the latest. */
     Optional<Campaign> current(TenantContext tenant) {
-        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        LocalDate today = tenant.today(clock);
         List<Campaign> open = catalogue.openCampaigns(tenant.id(), today);
         return open.isEmpty() ? campaigns(tenant.id()).stream().findFirst() : Optional.of(open.getFirst());
     }

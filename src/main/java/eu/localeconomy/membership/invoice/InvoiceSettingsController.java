@@ -25,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -178,7 +177,7 @@ class InvoiceSettingsController {
 
     private String safeExample(TenantContext tenant, InvoiceDocument.Kind kind, String format, String prefix) {
         try {
-            return setup.nextNumber(tenant.id(), kind, format, prefix, LocalDate.now(clock.withZone(tenant.zone())), null);
+            return setup.nextNumber(tenant.id(), kind, format, prefix, tenant.today(clock), null);
         } catch (InvoiceException refused) {
             return null;
         }
@@ -188,7 +187,7 @@ class InvoiceSettingsController {
         model.addAttribute("exampleKind", kind.name());
         try {
             model.addAttribute("example", setup.nextNumber(tenant.id(), kind, format, prefix,
-                    LocalDate.now(clock.withZone(tenant.zone())), LocalDate.now(clock.withZone(tenant.zone())).getYear() + 1));
+                    tenant.today(clock), tenant.today(clock).getYear() + 1));
         } catch (InvoiceException refused) {
             model.addAttribute("exampleError", refused.message(messages, LocaleContextHolder.getLocale()));
         }

@@ -192,7 +192,7 @@ class InvoicesController {
     @GetMapping("/t/{slug}/office/accounting")
     String accounting(TenantContext tenant, @RequestParam(name = "from", required = false) String from,
                       @RequestParam(name = "to", required = false) String to, Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        LocalDate today = tenant.today(clock);
         model.addAttribute("from", from == null ? today.withDayOfMonth(1).toString() : from);
         model.addAttribute("to", to == null ? today.toString() : to);
         model.addAttribute("columns", List.of(AccountingExport.HEADER));

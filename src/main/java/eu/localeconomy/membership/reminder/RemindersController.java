@@ -28,7 +28,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -114,7 +113,7 @@ class RemindersController {
     String sendInvitations(TenantContext tenant, @PathVariable String campaignId,
                            @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
         Campaign campaign = campaign(tenant, campaignId);
-        if (!campaign.acceptsOrders(LocalDate.now(clock.withZone(tenant.zone())))) {
+        if (!campaign.acceptsOrders(tenant.today(clock))) {
             redirect.addFlashAttribute("alert", "reminder.send.notOpen");
             return "redirect:" + base(tenant, campaign);
         }

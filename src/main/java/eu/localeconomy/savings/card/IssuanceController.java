@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import eu.localeconomy.shared.Uuids;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +62,7 @@ class IssuanceController {
     String page(TenantContext tenant, @RequestParam(name = "programme", required = false) String programmeParam, Model model) {
         List<Programme> all = programmes.all(tenant.id());
         Optional<Programme> programme = parse(programmeParam).flatMap(id -> programmes.find(tenant.id(), id))
-                .or(() -> programmes.current(tenant.id(), LocalDate.now(clock.withZone(tenant.zone()))));
+                .or(() -> programmes.current(tenant.id(), tenant.today(clock)));
         model.addAttribute("programmes", all);
         model.addAttribute("layouts", PrintLayout.values());
         model.addAttribute("selections", IssuanceBatches.Selection.values());

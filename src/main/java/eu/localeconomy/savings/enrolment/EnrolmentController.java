@@ -385,7 +385,7 @@ class EnrolmentController {
     }
 
     private LocalDate today(TenantContext tenant) {
-        return LocalDate.now(clock.withZone(tenant.zone()));
+        return tenant.today(clock);
     }
 
     private static Language currentLanguage(TenantContext tenant) {

@@ -20,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import eu.localeconomy.shared.Uuids;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +75,7 @@ class HouseholdController {
         List<Programme> all = programmes.all(tenant.id());
         Optional<Programme> programme = Optional.ofNullable(uuid(form.programme()))
                 .flatMap(id -> all.stream().filter(p -> p.id().equals(id)).findFirst())
-                .or(() -> programmes.current(tenant.id(), LocalDate.now(clock.withZone(tenant.zone()))));
+                .or(() -> programmes.current(tenant.id(), tenant.today(clock)));
         model.addAttribute("programmes", all);
         model.addAttribute("cardStatuses", CARD_STATUSES);
         model.addAttribute("householdStatuses", HOUSEHOLD_STATUSES);

@@ -87,7 +87,7 @@ class LedgerOfficeController {
     @GetMapping("/t/{slug}/office/ledger")
     String overview(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me,
                     @ModelAttribute("search") Search search, Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        LocalDate today = tenant.today(clock);
         Optional<Programme> programme = programmes.current(tenant.id(), today);
         programme.ifPresent(p -> {
             model.addAttribute("programme", p);

@@ -78,7 +78,7 @@ class CitizenPortal {
     }
 
     Overview overview(TenantContext tenant, UserId user) {
-        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        LocalDate today = tenant.today(clock);
         List<CardView> cards = new ArrayList<>();
         List<EnrolmentRow> inactive = new ArrayList<>();
         for (EnrolmentRow e : portal.enrolmentsOf(tenant.id(), user)) {

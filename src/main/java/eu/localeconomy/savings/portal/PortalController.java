@@ -30,7 +30,6 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * The citizen portal at {@code /t/{slug}/me}: the citizen's card and what it holds, and GDPR self-service (e-mail
@@ -168,7 +167,7 @@ class PortalController {
     @GetMapping(value = "/t/{slug}/me/data.json")
     ResponseEntity<byte[]> export(TenantContext tenant, @AuthenticationPrincipal AccountPrincipal me) {
         byte[] body = json.writeValueAsBytes(portal.export(tenant, me));
-        String filename = "personal-data-" + tenant.slug() + "-" + LocalDate.now(clock.withZone(tenant.zone())) + ".json";
+        String filename = "personal-data-" + tenant.slug() + "-" + tenant.today(clock) + ".json";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())

@@ -52,7 +52,7 @@ class ProgrammeController {
 
     @GetMapping("/t/{slug}/office/programmes")
     String list(TenantContext tenant, Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(tenant.zone()));
+        LocalDate today = tenant.today(clock);
         model.addAttribute("programmes", programmes.all(tenant.id()).stream()
                 .map(p -> new Row(p, p.phaseOn(today))).toList());
         return "savings/programme/programmes";

@@ -21,7 +21,6 @@ import org.springframework.web.server.ResponseStatusException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +92,7 @@ class MerchantTransactionsController {
         model.addAttribute("devices", shop.devices());
         model.addAttribute("people", shop.people());
         model.addAttribute("mayExport", shop.owner());
-        model.addAttribute("today", LocalDate.now(clock.withZone(tenant.zone())));
+        model.addAttribute("today", tenant.today(clock));
         var filter = query.toFilter(shop.merchantId(), shop.deviceIds(), shop.peopleIds(), errors);
         if (!errors.hasErrors()) {
             int page = query.pageIndex();
@@ -148,7 +147,7 @@ class MerchantTransactionsController {
     }
 
     private String attachment(TenantContext tenant, String extension) {
-        String name = "transactions-" + LocalDate.now(clock.withZone(tenant.zone())) + "." + extension;
+        String name = "transactions-" + tenant.today(clock) + "." + extension;
         return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
     }
 
